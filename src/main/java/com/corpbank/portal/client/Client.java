@@ -1,0 +1,41 @@
+package com.corpbank.portal.client;
+
+import java.util.List;
+
+import com.corpbank.portal.risk.RiskGrade;
+import com.corpbank.portal.tier.ValueTier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * An enterprise client 企业客户.
+ *
+ * <p>{@code managerUsernames} and {@code orgUnits} are derived from the assignment (see {@link ClientAssignment})
+ * and exist so that row scope is a plain indexed match inside every MongoDB query.
+ *
+ * @param adminDivision GB/T 2260 administrative division code (six digits) the client is registered in
+ * @param primaryManager username of the primary RM 主办客户经理
+ * @param coManagers usernames of co-RMs 协办客户经理
+ * @param managerUsernames primary and co-RMs together
+ * @param orgUnits every org unit on the path of every assigned RM's team, root included
+ */
+@Document("clients")
+public record Client(
+		@Id String id,
+		String name,
+		String uscc,
+		Industry industry,
+		String adminDivision,
+		Region region,
+		EnterpriseSize size,
+		LifecycleStage lifecycleStage,
+		@Nullable ValueTier valueTier,
+		@Nullable RiskGrade risk,
+		String primaryManager,
+		List<String> coManagers,
+		List<String> managerUsernames,
+		List<String> orgUnits,
+		@Nullable @Version Long version) {
+}
