@@ -1,0 +1,106 @@
+package com.corpbank.portal.client;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import com.corpbank.portal.financials.FinancialStatement;
+import com.corpbank.portal.financials.FinancialStatements;
+import com.corpbank.portal.manager.ManagerRepository;
+import com.corpbank.portal.manager.RelationshipManager;
+import com.corpbank.portal.security.Caller;
+import org.jspecify.annotations.Nullable;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+
+/**
+ * {@code Query.clients}, {@code Query.client} and the fields of {@code Client} that need another lookup.
+ *
+ * <p>Those fields are {@code @BatchMapping}s: GraphQL resolves a field once per parent, so a page of 50 clients
+ * asking for {@code primaryManager} would otherwise cost 50 queries (the N+1 problem). A batch mapping gets the
+ * whole page's clients at once and answers them with one query, whatever the page size.
+ */
+@Controller
+class ClientController {
+
+	private final ClientQueries clientQueries;
+
+	private final ManagerRepository managers;
+
+	private final FinancialStatements financialStatements;
+
+	ClientController(ClientQueries clientQueries, ManagerRepository managers,
+			FinancialStatements financialStatements) {
+		this.clientQueries = clientQueries;
+		this.managers = managers;
+		this.financialStatements = financialStatements;
+	}
+
+	@QueryMapping
+	ClientConnection clients(@AuthenticationPrincipal Caller caller, @Argument int first,
+			@Argument @Nullable String after, @Argument @Nullable ClientFilter filter,
+			@Argument @Nullable ClientOrder orderBy) {
+		return this.clientQueries.page(caller, first, after, (filter != null) ? filter : ClientFilter.NONE,
+				(orderBy != null) ? orderBy : ClientOrder.DEFAULT);
+	}
+
+	@QueryMapping
+	@Nullable Client client(@AuthenticationPrincipal Caller caller, @Argument String id) {
+		return this.clientQueries.byId(caller, id).orElse(null);
+	}
+
+	@BatchMapping
+	Map<Client, RelationshipManager> primaryManager(List<Client> clients) {
+		Map<String, RelationshipManager> byUsername = managersByUsername(
+				clients.stream().map(Client::primaryManager).collect(Collectors.toSet()));
+		Map<Client, RelationshipManager> result = new HashMap<>();
+		for (Client client : clients) {
+			RelationshipManager manager = byUsername.get(client.primaryManager());
+			if (manager != null) {
+				result.put(client, manager);
+			}
+		}
+		return result;
+	}
+
+	@BatchMapping
+	Map<Client, List<RelationshipManager>> coManagers(List<Client> clients) {
+		Map<String, RelationshipManager> byUsername = managersByUsername(
+				clients.stream().flatMap(client -> client.coManagers().stream()).collect(Collectors.toSet()));
+		Map<Client, List<RelationshipManager>> result = new HashMap<>();
+		for (Client client : clients) {
+			result.put(client, client.coManagers().stream().map(byUsername::get).filter(Objects::nonNull).toList());
+		}
+		return result;
+	}
+
+	@BatchMapping
+	Map<Client, FinancialStatement> latestFinancials(List<Client> clients) {
+		Map<String, FinancialStatement> byClientId = this.financialStatements
+			.latestByClientId(clients.stream().map(Client::id).toList());
+		Map<Client, FinancialStatement> result = new HashMap<>();
+		for (Client client : clients) {
+			FinancialStatement statement = byClientId.get(client.id());
+			if (statement != null) {
+				result.put(client, statement);
+			}
+		}
+		return result;
+	}
+
+	private Map<String, RelationshipManager> managersByUsername(Collection<String> usernames) {
+		if (usernames.isEmpty()) {
+			return Map.of();
+		}
+		return this.managers.findAllById(usernames)
+			.stream()
+			.collect(Collectors.toMap(RelationshipManager::username, manager -> manager));
+	}
+
+}

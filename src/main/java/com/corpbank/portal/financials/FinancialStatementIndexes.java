@@ -1,0 +1,26 @@
+package com.corpbank.portal.financials;
+
+import java.util.List;
+
+import com.corpbank.portal.store.CollectionIndexes;
+import org.springframework.data.domain.Sort.Direction;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.stereotype.Component;
+
+/** One statement per client and period; the latest-statement lookup walks clientId + periodEnd. */
+@Component
+class FinancialStatementIndexes implements CollectionIndexes {
+
+	@Override
+	public String collection() {
+		return "financial_statements";
+	}
+
+	@Override
+	public List<Index> indexes() {
+		return List.of(
+				new Index().on("clientId", Direction.ASC).on("period", Direction.ASC).unique().named("client_period_unique"),
+				new Index().on("clientId", Direction.ASC).on("periodEnd", Direction.DESC).named("client_latest"));
+	}
+
+}

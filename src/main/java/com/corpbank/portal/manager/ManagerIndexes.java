@@ -1,0 +1,23 @@
+package com.corpbank.portal.manager;
+
+import java.util.List;
+
+import com.corpbank.portal.store.CollectionIndexes;
+import org.springframework.data.domain.Sort.Direction;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.stereotype.Component;
+
+@Component
+class ManagerIndexes implements CollectionIndexes {
+
+	@Override
+	public String collection() {
+		return "managers";
+	}
+
+	@Override
+	public List<Index> indexes() {
+		return List.of(new Index("teamCode", Direction.ASC).named("team"));
+	}
+
+}
