@@ -1,0 +1,205 @@
+package com.corpbank.portal.support;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.corpbank.portal.client.Client;
+import com.corpbank.portal.client.ClientAssignment;
+import com.corpbank.portal.client.EnterpriseSize;
+import com.corpbank.portal.client.Industry;
+import com.corpbank.portal.client.LifecycleStage;
+import com.corpbank.portal.client.Region;
+import com.corpbank.portal.financials.FinancialStatement;
+import com.corpbank.portal.manager.RelationshipManager;
+import com.corpbank.portal.org.OrgUnit;
+import com.corpbank.portal.org.OrgUnitType;
+import com.corpbank.portal.risk.CreditRating;
+import com.corpbank.portal.risk.FiveCategory;
+import com.corpbank.portal.risk.RiskGrade;
+import com.corpbank.portal.tier.ValueTier;
+import com.corpbank.portal.tier.ValueTierCode;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+
+/**
+ * Named test data: the demo org tree, five RMs and a small client book whose scope per role is known by heart.
+ *
+ * <pre>
+ * C-LI-1     primary rm_li (SH-PD-T1)
+ * C-LI-2     primary rm_li,    co rm_wang (SH-PD-T2)
+ * C-ZHANG-1  primary rm_zhang (SH-PD-T1)
+ * C-WANG-1   primary rm_wang (SH-PD-T2)
+ * C-WANG-2   primary rm_wang,  co rm_li
+ * C-XU-1     primary rm_xu (SH-HP-T1)
+ * C-XU-2     primary rm_xu, not yet tiered
+ * C-ZHAO-1   primary rm_zhao (BJ-HD-T1)
+ * C-ZHAO-2   primary rm_zhao,  co rm_xu (cross-branch)
+ * </pre>
+ */
+public class ClientBookFixture {
+
+	public static final List<String> ALL = List.of("C-LI-1", "C-LI-2", "C-ZHANG-1", "C-WANG-1", "C-WANG-2", "C-XU-1",
+			"C-XU-2", "C-ZHAO-1", "C-ZHAO-2");
+
+	private final MongoTemplate mongoTemplate;
+
+	public ClientBookFixture(MongoTemplate mongoTemplate) {
+		this.mongoTemplate = mongoTemplate;
+	}
+
+	/** Empties the collections (delete, not drop: dropping would drop the unique indexes) and loads the book. */
+	public void load() {
+		clear();
+		this.mongoTemplate.insertAll(orgUnits());
+		this.mongoTemplate.insertAll(managers());
+		List<Client> clients = List.of(
+				client("C-LI-1", "上海东方精密机械有限公司", "rm_li").tier(ValueTierCode.A, "91.20").build(),
+				client("C-LI-2", "上海浦江生物医药股份有限公司", "rm_li", "rm_wang").tier(ValueTierCode.B, "72.00")
+					.section("C", "27").risk(CreditRating.BB, FiveCategory.SPECIAL_MENTION).build(),
+				client("C-ZHANG-1", "上海临港智能装备有限公司", "rm_zhang").tier(ValueTierCode.B, "64.10").build(),
+				client("C-WANG-1", "上海申通物流有限公司", "rm_wang").tier(ValueTierCode.C, "41.00")
+					.section("G", "54").build(),
+				client("C-WANG-2", "上海陆家嘴软件科技有限公司", "rm_wang", "rm_li").tier(ValueTierCode.A, "88.00")
+					.section("I", "65").build(),
+				client("C-XU-1", "上海外滩餐饮管理有限公司", "rm_xu").tier(ValueTierCode.C, "41.00")
+					.section("H", "62").build(),
+				client("C-XU-2", "上海黄浦商贸有限公司", "rm_xu").untiered().section("F", "51").build(),
+				client("C-ZHAO-1", "北京中关村电子科技有限公司", "rm_zhao").tier(ValueTierCode.A, "95.00")
+					.region(Region.NORTH_CHINA).risk(CreditRating.D, FiveCategory.DOUBTFUL).build(),
+				client("C-ZHAO-2", "北京海淀建设工程有限公司", "rm_zhao", "rm_xu").tier(ValueTierCode.B, "64.10")
+					.section("E", "48").region(Region.NORTH_CHINA).build());
+		this.mongoTemplate.insertAll(clients);
+		this.mongoTemplate.insertAll(clients.stream().flatMap(c -> statements(c.id()).stream()).toList());
+	}
+
+	/** Adds {@code count} more clients served by {@code primary}, each with statements, for batching tests. */
+	public void addBulkClients(String primary, int count) {
+		List<Client> clients = new ArrayList<>();
+		for (int i = 1; i <= count; i++) {
+			clients.add(client("C-BULK-%03d".formatted(i), "批量测试企业%03d有限公司".formatted(i), primary)
+				.tier(ValueTierCode.B, "60.%02d".formatted(i % 100)).build());
+		}
+		this.mongoTemplate.insertAll(clients);
+		this.mongoTemplate.insertAll(clients.stream().flatMap(c -> statements(c.id()).stream()).toList());
+	}
+
+	public void clear() {
+		for (String collection : List.of("clients", "financial_statements", "managers", "org_units")) {
+			this.mongoTemplate.remove(new Query(), collection);
+		}
+	}
+
+	public static List<OrgUnit> orgUnits() {
+		return List.of(unit("HO", "总行", OrgUnitType.HEAD_OFFICE), unit("SH", "上海分行", OrgUnitType.BRANCH, "HO"),
+				unit("BJ", "北京分行", OrgUnitType.BRANCH, "HO"), unit("SH-PD", "浦东支行", OrgUnitType.SUB_BRANCH, "HO", "SH"),
+				unit("SH-HP", "黄浦支行", OrgUnitType.SUB_BRANCH, "HO", "SH"),
+				unit("BJ-HD", "海淀支行", OrgUnitType.SUB_BRANCH, "HO", "BJ"),
+				unit("SH-PD-T1", "浦东公司业务一团队", OrgUnitType.TEAM, "HO", "SH", "SH-PD"),
+				unit("SH-PD-T2", "浦东公司业务二团队", OrgUnitType.TEAM, "HO", "SH", "SH-PD"),
+				unit("SH-HP-T1", "黄浦公司业务一团队", OrgUnitType.TEAM, "HO", "SH", "SH-HP"),
+				unit("BJ-HD-T1", "海淀公司业务一团队", OrgUnitType.TEAM, "HO", "BJ", "BJ-HD"));
+	}
+
+	public static List<RelationshipManager> managers() {
+		return List.of(new RelationshipManager("rm_li", "李明", "SH-PD-T1"),
+				new RelationshipManager("rm_zhang", "张强", "SH-PD-T1"),
+				new RelationshipManager("rm_wang", "王芳", "SH-PD-T2"),
+				new RelationshipManager("rm_xu", "徐静", "SH-HP-T1"),
+				new RelationshipManager("rm_zhao", "赵伟", "BJ-HD-T1"));
+	}
+
+	private static OrgUnit unit(String code, String name, OrgUnitType type, String... ancestors) {
+		List<String> path = new ArrayList<>(Arrays.asList(ancestors));
+		path.add(code);
+		return new OrgUnit(code, name, type, ancestors.length == 0 ? null : ancestors[ancestors.length - 1],
+				List.copyOf(path));
+	}
+
+	private static List<FinancialStatement> statements(String clientId) {
+		return List.of(statement(clientId, "2024", "88000000.00", "61000000.00"),
+				statement(clientId, "2025", "120000000.00", "78000000.00"));
+	}
+
+	private static FinancialStatement statement(String clientId, String year, String assets, String liabilities) {
+		return new FinancialStatement(clientId + "-" + year, clientId, year, LocalDate.of(Integer.parseInt(year), 12, 31),
+				"CNY", new BigDecimal("150000000.00"), new BigDecimal("9000000.50"), new BigDecimal(assets),
+				new BigDecimal(liabilities), new BigDecimal("50000000.00"), new BigDecimal("30000000.00"),
+				new BigDecimal("12000000.00"), new BigDecimal("4000000.00"), 420);
+	}
+
+	private static ClientBuilder client(String id, String name, String primary, String... coManagers) {
+		return new ClientBuilder(id, name, new ClientAssignment(primary, List.of(coManagers)));
+	}
+
+	/** Builds a client with plausible defaults; scope fields are derived from the assignment as in production. */
+	static final class ClientBuilder {
+
+		private static final Map<String, List<String>> TEAM_PATHS = managers().stream()
+			.collect(Collectors.toMap(RelationshipManager::username, manager -> orgUnits().stream()
+				.filter(unit -> unit.code().equals(manager.teamCode()))
+				.findFirst()
+				.orElseThrow()
+				.path()));
+
+		private final String id;
+
+		private final String name;
+
+		private final ClientAssignment assignment;
+
+		private Industry industry = new Industry("C", "34");
+
+		private Region region = Region.EAST_CHINA;
+
+		private ValueTier valueTier = null;
+
+		private RiskGrade risk = new RiskGrade(CreditRating.A, FiveCategory.NORMAL, LocalDate.of(2026, 3, 31));
+
+		ClientBuilder(String id, String name, ClientAssignment assignment) {
+			this.id = id;
+			this.name = name;
+			this.assignment = assignment;
+		}
+
+		ClientBuilder tier(ValueTierCode tier, String score) {
+			this.valueTier = new ValueTier(tier, new BigDecimal(score), "test-1", LocalDate.of(2026, 6, 30));
+			return this;
+		}
+
+		ClientBuilder untiered() {
+			this.valueTier = null;
+			return this;
+		}
+
+		ClientBuilder section(String section, String division) {
+			this.industry = new Industry(section, division);
+			return this;
+		}
+
+		ClientBuilder region(Region region) {
+			this.region = region;
+			return this;
+		}
+
+		ClientBuilder risk(CreditRating rating, FiveCategory fiveCategory) {
+			this.risk = new RiskGrade(rating, fiveCategory, LocalDate.of(2026, 3, 31));
+			return this;
+		}
+
+		Client build() {
+			String division = (this.region == Region.NORTH_CHINA) ? "110108" : "310115";
+			String uscc = "91" + division + String.format("%010d", Math.abs(this.id.hashCode())).substring(0, 10);
+			return new Client(this.id, this.name, uscc, this.industry, division, this.region, EnterpriseSize.MEDIUM,
+					LifecycleStage.MATURE, this.valueTier, this.risk, this.assignment.primaryManager(),
+					this.assignment.coManagers(), this.assignment.managerUsernames(),
+					this.assignment.orgUnits(TEAM_PATHS), null);
+		}
+
+	}
+
+}
