@@ -1,0 +1,21 @@
+package com.corpbank.portal.seed;
+
+import java.util.List;
+
+import com.corpbank.portal.client.Client;
+import com.corpbank.portal.financials.FinancialStatement;
+import com.corpbank.portal.manager.RelationshipManager;
+import com.corpbank.portal.org.OrgUnit;
+
+/** One consistent set of demo documents, as {@link DemoDataGenerator} builds it; lists are unmodifiable. */
+public record DemoData(List<OrgUnit> orgUnits, List<RelationshipManager> managers, List<Client> clients,
+		List<FinancialStatement> statements) {
+
+	public DemoData {
+		orgUnits = List.copyOf(orgUnits);
+		managers = List.copyOf(managers);
+		clients = List.copyOf(clients);
+		statements = List.copyOf(statements);
+	}
+
+}
