@@ -1,0 +1,91 @@
+package com.corpbank.portal.seed;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import com.corpbank.portal.client.Client;
+import com.corpbank.portal.client.EnterpriseSizeClassifier;
+import com.corpbank.portal.financials.FinancialStatement;
+import com.corpbank.portal.industry.IndustryCatalog;
+import com.corpbank.portal.manager.RelationshipManager;
+import com.corpbank.portal.org.OrgUnit;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * Seeds the demo book ({@link DemoDataGenerator}) at start-up when {@code portal.demo-data.enabled} is true and
+ * the store has no clients yet. A store with clients is never touched, whatever else it holds.
+ *
+ * <p>Plain batch inserts, no transaction (the embedded store has none). A run that stopped half-way is finished
+ * by the next one: documents whose ids already exist are skipped, collection by collection, so org units and
+ * managers loaded by an earlier run (or by hand) stay as they are.
+ */
+@Component
+@ConditionalOnBooleanProperty("portal.demo-data.enabled")
+public class DemoDataLoader implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+
+	/** What one load inserted, per collection. */
+	public record Inserted(int orgUnits, int managers, int clients, int statements) {
+	}
+
+	private final MongoTemplate mongoTemplate;
+
+	private final DemoDataGenerator generator;
+
+	public DemoDataLoader(MongoTemplate mongoTemplate, IndustryCatalog catalog, EnterpriseSizeClassifier classifier) {
+		this.mongoTemplate = mongoTemplate;
+		this.generator = new DemoDataGenerator(catalog, classifier);
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		load();
+	}
+
+	/** @return what was inserted, or empty when the store already had clients */
+	public Optional<Inserted> load() {
+		if (this.mongoTemplate.exists(new Query(), Client.class)) {
+			log.info("Demo data not loaded: the store already has clients");
+			return Optional.empty();
+		}
+		DemoData data = this.generator.generate();
+		// Parents first: a reader never sees a client whose RM or org unit is missing.
+		Inserted inserted = new Inserted(insertMissing(data.orgUnits(), OrgUnit.class, OrgUnit::code),
+				insertMissing(data.managers(), RelationshipManager.class, RelationshipManager::username),
+				insertMissing(data.clients(), Client.class, Client::id),
+				insertMissing(data.statements(), FinancialStatement.class, FinancialStatement::id));
+		log.info("Demo data loaded: {} org units, {} managers, {} clients, {} financial statements",
+				inserted.orgUnits(), inserted.managers(), inserted.clients(), inserted.statements());
+		return Optional.of(inserted);
+	}
+
+	private <T> int insertMissing(List<T> documents, Class<T> type, Function<T, String> idOf) {
+		List<String> ids = documents.stream().map(idOf).toList();
+		Query existingIds = new Query(Criteria.where("_id").in(ids));
+		existingIds.fields().include("_id");
+		Set<Object> existing = new HashSet<>();
+		for (Document document : this.mongoTemplate.find(existingIds, Document.class,
+				this.mongoTemplate.getCollectionName(type))) {
+			existing.add(document.get("_id"));
+		}
+		List<T> missing = documents.stream().filter(document -> !existing.contains(idOf.apply(document))).toList();
+		if (!missing.isEmpty()) {
+			this.mongoTemplate.insert(missing, type);
+		}
+		return missing.size();
+	}
+
+}
