@@ -43,7 +43,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Shape of the book, so that access and paging tests have something to bite on:
  * <ul>
  * <li>each RM is primary for a fixed number of clients ({@link #PRIMARY_COUNTS});</li>
- * <li>{@link #CO_RM_QUOTAS} gives about 12% of clients one co-RM from another team, including cross-branch
+ * <li>{@link #CO_RM_QUOTAS} gives 38 clients (about 11%) one co-RM from another team, including cross-branch
  * pairs (SH and BJ), rm_li as co-RM of other teams' clients, and rm_wang as co-RM of rm_li's clients;</li>
  * <li>ratings come from ranking a credit score (margin, debt ratio, size, growth) against a fixed master-scale
  * mix ({@link #RATING_SHARES}, {@link #RATING_COUNTS}), so the three weakest clients are rated D;</li>
