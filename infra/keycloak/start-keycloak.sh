@@ -29,7 +29,7 @@ KC_REALM_FILE="${KC_REALM_FILE:-$repo_root/infra/keycloak/portal-realm.json}"
 
 if [[ ! -x "$KEYCLOAK_HOME/bin/kc.sh" ]]; then
   echo "start-keycloak.sh: no Keycloak at KEYCLOAK_HOME=$KEYCLOAK_HOME (bin/kc.sh missing)." >&2
-  echo "  Fetch it with: (cd \"$repo_root\" && ./mvnw -q -DskipTests process-test-resources)" >&2
+  echo "  run ./mvnw -q -DskipTests process-test-resources (in $repo_root) to fetch it." >&2
   exit 1
 fi
 if [[ ! -r "$KC_REALM_FILE" ]]; then
