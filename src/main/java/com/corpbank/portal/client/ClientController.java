@@ -29,6 +29,9 @@ import org.springframework.stereotype.Controller;
 @Controller
 class ClientController {
 
+	/** The schema's default, also used when a caller sends {@code first: null}. */
+	static final int DEFAULT_PAGE_SIZE = 20;
+
 	private final ClientQueries clientQueries;
 
 	private final ManagerRepository managers;
@@ -43,10 +46,10 @@ class ClientController {
 	}
 
 	@QueryMapping
-	ClientConnection clients(@AuthenticationPrincipal Caller caller, @Argument int first,
+	ClientConnection clients(@AuthenticationPrincipal Caller caller, @Argument @Nullable Integer first,
 			@Argument @Nullable String after, @Argument @Nullable ClientFilter filter,
 			@Argument @Nullable ClientOrder orderBy) {
-		return this.clientQueries.page(caller, first, after, (filter != null) ? filter : ClientFilter.NONE,
+		return this.clientQueries.page(caller, (first != null) ? first : DEFAULT_PAGE_SIZE, after, (filter != null) ? filter : ClientFilter.NONE,
 				(orderBy != null) ? orderBy : ClientOrder.DEFAULT);
 	}
 

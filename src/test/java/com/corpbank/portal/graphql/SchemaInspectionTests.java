@@ -23,6 +23,8 @@ class SchemaInspectionTests {
 		assertThat(report.unmappedArguments()).as(report.toString()).isEmpty();
 		assertThat(report.unmappedRegistrations()).as(report.toString()).isEmpty();
 		assertThat(report.skippedTypes()).as(report.toString()).isEmpty();
+		assertThat(report.fieldNullnessErrors()).as(report.toString()).isEmpty();
+		assertThat(report.argumentNullnessErrors()).as(report.toString()).isEmpty();
 	}
 
 }
