@@ -56,6 +56,16 @@ class AuthenticationTests {
 	}
 
 	@Test
+	void refusedTokensLearnNothingOfTheReason() {
+		for (String token : new String[] { this.idp.tokenSignedByUnknownKey("rm_li"), "not.a.jwt",
+				this.idp.expiredToken("rm_li") }) {
+			post(token).expectStatus().isUnauthorized()
+				.expectHeader().valueEquals("WWW-Authenticate", "Bearer error=\"invalid_token\"")
+				.expectBody().isEmpty();
+		}
+	}
+
+	@Test
 	void malformedTokenThenUnauthorized() {
 		post("not.a.jwt").expectStatus().isUnauthorized();
 		post("eyJhbGciOiJub25lIn0.eyJzdWIiOiJybV9saSJ9.").expectStatus().isUnauthorized();

@@ -46,6 +46,10 @@ public class ClientBookFixture {
 	public static final List<String> ALL = List.of("C-LI-1", "C-LI-2", "C-ZHANG-1", "C-WANG-1", "C-WANG-2", "C-XU-1",
 			"C-XU-2", "C-ZHAO-1", "C-ZHAO-2");
 
+	/** The book by tier score ascending: untiered first, ties (41.00, 64.10) broken by id. */
+	public static final List<String> BY_TIER_SCORE_ASC = List.of("C-XU-2", "C-WANG-1", "C-XU-1", "C-ZHANG-1",
+			"C-ZHAO-2", "C-LI-2", "C-WANG-2", "C-LI-1", "C-ZHAO-1");
+
 	private final MongoTemplate mongoTemplate;
 
 	public ClientBookFixture(MongoTemplate mongoTemplate) {
