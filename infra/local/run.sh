@@ -196,7 +196,7 @@ fi
 say "starting the API on http://localhost:$API_PORT (log: $API_LOG)${MONGODB_URI:+ with MONGODB_URI}"
 # KEYCLOAK_ISSUER_URI is exported above; MONGODB_URI, PORTAL_DATA_DIR and PORT pass through.
 # shellcheck disable=SC2086  # API_JAVA_OPTS is a list of options
-"$JAVA" ${API_JAVA_OPTS:-} -jar "$JAR" >"$API_LOG" 2>&1 </dev/null &
+"$JAVA" ${API_JAVA_OPTS:-} -jar "$JAR" --spring.profiles.active="${SPRING_PROFILES_ACTIVE:-local}" >"$API_LOG" 2>&1 </dev/null &
 api_pid=$!
 wait_ready API "http://localhost:$API_PORT/actuator/health" "$api_pid" "$API_LOG" "$API_READY_TIMEOUT"
 
