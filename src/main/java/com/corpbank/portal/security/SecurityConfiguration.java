@@ -1,7 +1,5 @@
 package com.corpbank.portal.security;
 
-import java.util.List;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -12,20 +10,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * A stateless OAuth2 resource server: every request but health needs a valid Keycloak access token
- * (signature from the realm's JWKS, exact issuer, our audience, not expired); anything else is HTTP 401.
+ * (validated by {@link TokenDecoderConfiguration}); anything else is HTTP 401.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -60,16 +50,6 @@ class SecurityConfiguration {
 		}
 		response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, tokenSent ? "Bearer error=\"invalid_token\"" : "Bearer");
-	}
-
-	@Bean
-	JwtDecoder jwtDecoder(SecurityProperties properties) {
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
-		OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-				aud -> aud != null && aud.contains(properties.audience()));
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-				JwtValidators.createDefaultWithIssuer(properties.issuerUri()), audience));
-		return decoder;
 	}
 
 }
