@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import com.corpbank.portal.financials.FinancialStatement;
 import com.corpbank.portal.financials.FinancialStatements;
+import com.corpbank.portal.graphql.InputText;
 import com.corpbank.portal.manager.ManagerRepository;
 import com.corpbank.portal.manager.RelationshipManager;
 import com.corpbank.portal.security.Caller;
@@ -55,7 +56,8 @@ class ClientController {
 
 	@QueryMapping
 	@Nullable Client client(@AuthenticationPrincipal Caller caller, @Argument String id) {
-		return this.clientQueries.byId(caller, id).orElse(null);
+		// The one check of the id argument: capped and plain before it goes near the store.
+		return this.clientQueries.byId(caller, InputText.requireId("id", id)).orElse(null);
 	}
 
 	@BatchMapping

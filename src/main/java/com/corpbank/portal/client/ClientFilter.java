@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import com.corpbank.portal.graphql.InputText;
 import com.corpbank.portal.graphql.InvalidArgumentException;
 import com.corpbank.portal.risk.CreditRating;
 import com.corpbank.portal.risk.FiveCategory;
@@ -11,7 +12,13 @@ import com.corpbank.portal.tier.ValueTierCode;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.query.Criteria;
 
-/** Conditions on the client list (GraphQL input {@code ClientFilter}); every one given must hold. */
+/**
+ * Conditions on the client list (GraphQL input {@code ClientFilter}); every one given must hold.
+ *
+ * <p>The record checks its own text when it is made, so every caps and character rule for the filter sits here
+ * and nothing unchecked reaches a query. Spring for GraphQL binds the argument through this constructor, and the
+ * {@link InvalidArgumentException} it throws reaches the caller as a typed {@code INVALID_ARGUMENT} error.
+ */
 public record ClientFilter(
 		@Nullable ValueTierCode tier,
 		@Nullable String industrySection,
@@ -25,7 +32,44 @@ public record ClientFilter(
 
 	static final int MAX_NAME_TEXT = 100;
 
+	/** Keycloak usernames of the org directory: short and ASCII (an e-mail address style name fits too). */
+	static final int MAX_USERNAME = 64;
+
+	private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]+");
+
+	/** GB/T 4754-2017 sections are the letters A to T (the schema's enum says the same). */
+	private static final Pattern INDUSTRY_SECTION = Pattern.compile("[A-T]");
+
 	static final ClientFilter NONE = new ClientFilter(null, null, null, null, null, null, null, null, null);
+
+	public ClientFilter {
+		if (industrySection != null && !INDUSTRY_SECTION.matcher(industrySection).matches()) {
+			throw new InvalidArgumentException("filter.industrySection",
+					"industrySection is one GB/T 4754 section letter, A to T.");
+		}
+		if (managerUsername != null) {
+			if (managerUsername.length() > MAX_USERNAME) {
+				throw new InvalidArgumentException("filter.managerUsername",
+						"managerUsername is at most " + MAX_USERNAME + " characters.");
+			}
+			if (!USERNAME.matcher(managerUsername).matches()) {
+				throw new InvalidArgumentException("filter.managerUsername",
+						"managerUsername is a username: letters, digits, '.', '_', '-' and '@', 1 to " + MAX_USERNAME
+								+ " characters.");
+			}
+		}
+		if (nameContains != null) {
+			if (InputText.length(nameContains) > MAX_NAME_TEXT) {
+				throw new InvalidArgumentException("filter.nameContains",
+						"nameContains is at most " + MAX_NAME_TEXT + " characters.");
+			}
+			if (!InputText.isPlainText(nameContains)) {
+				throw new InvalidArgumentException("filter.nameContains",
+						"nameContains may not hold control characters (NUL, line breaks, ...) or broken "
+								+ "(unpaired surrogate) text; at most " + MAX_NAME_TEXT + " characters.");
+			}
+		}
+	}
 
 	/** @return null when the filter sets no condition */
 	@Nullable Criteria toCriteria() {
@@ -55,10 +99,6 @@ public record ClientFilter(
 			conditions.add(Criteria.where("managerUsernames").is(this.managerUsername));
 		}
 		if (this.nameContains != null && !this.nameContains.isEmpty()) {
-			if (this.nameContains.length() > MAX_NAME_TEXT) {
-				throw new InvalidArgumentException("filter.nameContains",
-						"nameContains is at most " + MAX_NAME_TEXT + " characters.");
-			}
 			conditions.add(Criteria.where("name").regex(literal(this.nameContains), "i"));
 		}
 		if (conditions.isEmpty()) {

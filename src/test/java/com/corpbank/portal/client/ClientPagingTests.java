@@ -1,6 +1,9 @@
 package com.corpbank.portal.client;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -10,8 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -189,6 +194,133 @@ class ClientPagingTests {
 					    "team": { "code": "SH-PD-T2", "name": "浦东公司业务二团队" } } ]
 					}
 					""");
+	}
+
+	@Test
+	void aCursorLongerThanTheCapIsRefusedBeforeItIsDecoded() {
+		// Valid Base64 of a well-formed cursor: only the length can refuse it.
+		String huge = cursor("TIER_SCORE:ASC", "D", "1".repeat(300_000), "C-LI-1");
+		assertSingleInvalidArgument(withCursor(huge, "TIER_SCORE"), "after", "at most 1024 characters");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "12345678901234567890123456789012345", "1E+6112", "1E-6177", "1E+7000", "-1E-7000",
+			"NaN", "Infinity", "0x1F", "1_000", " 1", "" })
+	void aCursorDecimalOutsideDecimal128IsNotAValidCursor(String decimal) {
+		assertSingleInvalidArgument(withCursor(cursor("TIER_SCORE:ASC", "D", decimal, "C-LI-1"), "TIER_SCORE"),
+				"after", "Not a valid cursor");
+	}
+
+	@Test
+	void aCursorDecimalAtDecimal128sEdgesIsAcceptedAndPagesPastIt() {
+		// Just inside the caps: 34 digits, and the largest and smallest exponents Decimal128 holds.
+		List<String> allDescending = new ArrayList<>(ClientBookFixture.BY_TIER_SCORE_ASC);
+		Collections.reverse(allDescending);
+		Map<String, List<String>> expected = Map.of("1234567890123456789012345678901234", allDescending, "1E+6111",
+				allDescending, "1E-6176", List.of("C-XU-2"));
+		expected.forEach((decimal, ids) -> as(this.graphQlTester, "risk_zhou").documentName("clientIds")
+			.variable("after", cursor("TIER_SCORE:DESC", "D", decimal, "C-LI-1"))
+			.variable("orderBy", Map.of("field", "TIER_SCORE", "direction", "DESC"))
+			.execute()
+			.path("clients.edges[*].node.id").entityList(String.class).isEqualTo(ids));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "C-LI-1\u0000", "C-LI-1'||'1'=='1", "{\"$gt\":\"\"}", "C LI 1" })
+	void aCursorWithAForeignIdIsNotAValidCursor(String id) {
+		assertSingleInvalidArgument(withCursor(cursor("NAME:ASC", "S", "上海", id), "NAME"), "after",
+				"Not a valid cursor");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "\u0000", "上海\u0000", "a\u0001b", "line\nbreak", "tab\t", "\u007f", "\u009b",
+			"lone \ud800 surrogate" })
+	void nulControlCharactersOrBrokenTextInNameContainsAreABadRequest(String text) {
+		assertSingleInvalidArgument(as(this.graphQlTester, "risk_zhou").documentName("clientIds")
+			.variable("filter", Map.of("nameContains", text))
+			.execute(), "filter.nameContains", "control characters");
+	}
+
+	@Test
+	void nameContainsLimitCountsCharactersNotUtf16Units() {
+		// 100 emoji are 200 UTF-16 units but 100 characters: inside the cap.
+		as(this.graphQlTester, "risk_zhou").documentName("clientIds")
+			.variable("filter", Map.of("nameContains", "😀".repeat(100)))
+			.execute()
+			.path("clients.totalCount").entity(Integer.class).isEqualTo(0);
+		assertSingleInvalidArgument(as(this.graphQlTester, "risk_zhou").documentName("clientIds")
+			.variable("filter", Map.of("nameContains", "长".repeat(101)))
+			.execute(), "filter.nameContains", "at most 100 characters");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "rm li", "rm_li\u0000", "{\"$ne\":null}", "$where", "rm_li.*", "李明", "" })
+	void managerUsernameOutsideTheUsernameCharacterSetIsABadRequest(String username) {
+		assertSingleInvalidArgument(as(this.graphQlTester, "risk_zhou").documentName("clientIds")
+			.variable("filter", Map.of("managerUsername", username))
+			.execute(), "filter.managerUsername", "letters, digits");
+	}
+
+	@Test
+	void managerUsernameAtTheLengthCapIsAcceptedAndOneBeyondIsABadRequest() {
+		as(this.graphQlTester, "risk_zhou").documentName("clientIds")
+			.variable("filter", Map.of("managerUsername", "r".repeat(64)))
+			.execute()
+			.path("clients.totalCount").entity(Integer.class).isEqualTo(0);
+		assertSingleInvalidArgument(as(this.graphQlTester, "risk_zhou").documentName("clientIds")
+			.variable("filter", Map.of("managerUsername", "r".repeat(65)))
+			.execute(), "filter.managerUsername", "at most 64 characters");
+	}
+
+	@Test
+	void managerUsernameFilterStillFindsTheRmsClients() {
+		as(this.graphQlTester, "risk_zhou").documentName("clientIds")
+			.variable("filter", Map.of("managerUsername", "rm_xu"))
+			.execute()
+			.path("clients.edges[*].node.id").entityList(String.class)
+			.satisfies(ids -> assertThat(ids).containsExactlyInAnyOrder("C-XU-1", "C-XU-2", "C-ZHAO-2"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "C-LI-1\u0000", "C-LI-1 ", "{\"$ne\":null}", "C-LI-.*", "客户", "" })
+	void clientIdOutsideTheIdCharacterSetIsABadRequest(String id) {
+		assertSingleInvalidArgument(as(this.graphQlTester, "risk_zhou").documentName("clientDetail")
+			.variable("id", id)
+			.execute(), "id", "letters, digits");
+	}
+
+	@Test
+	void clientIdAtTheLengthCapIsAnUnknownClientAndOneBeyondIsABadRequest() {
+		as(this.graphQlTester, "risk_zhou").documentName("clientDetail")
+			.variable("id", "C".repeat(64))
+			.execute()
+			.path("client").valueIsNull();
+		assertSingleInvalidArgument(as(this.graphQlTester, "risk_zhou").documentName("clientDetail")
+			.variable("id", "C".repeat(65))
+			.execute(), "id", "at most 64 characters");
+	}
+
+	private GraphQlTester.Response withCursor(String after, String field) {
+		return as(this.graphQlTester, "risk_zhou").documentName("clientIds")
+			.variable("after", after)
+			.variable("orderBy", Map.of("field", field, "direction", "ASC"))
+			.execute();
+	}
+
+	/** A cursor laid out as {@code KeysetCursor} lays it out, with whatever parts the test wants. */
+	private static String cursor(String order, String type, String value, String id) {
+		String raw = String.join("\u001F", order, type, value, id);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static void assertSingleInvalidArgument(GraphQlTester.Response response, String argument,
+			String messagePart) {
+		response.errors().satisfy(errors -> assertThat(errors).singleElement().satisfies((ResponseError error) -> {
+			assertThat(error.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST);
+			assertThat(error.getExtensions()).containsEntry("code", "INVALID_ARGUMENT")
+				.containsEntry("argument", argument);
+			assertThat(error.getMessage()).contains(messagePart);
+		}));
 	}
 
 }
