@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
-// Maven passes GRAPHIQL_OUT_DIR (${project.build.outputDirectory}/graphiql) so the bundle lands on the
+// Maven passes GRAPHIQL_OUT_DIR (${project.build.outputDirectory}/portal-graphiql) so the bundle lands on the
 // service's classpath and in its jar; a bare `npm run build` writes to dist/ for a look.
 export default defineConfig({
   plugins: [react()],
