@@ -1,5 +1,7 @@
 package com.corpbank.portal.security;
 
+import com.corpbank.portal.web.RateLimitFilter;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -12,10 +14,13 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.web.cors.CorsConfigurationSource;
 
 /**
  * A stateless OAuth2 resource server: every request but health needs a valid Keycloak access token
- * (validated by {@link TokenDecoderConfiguration}); anything else is HTTP 401.
+ * (validated by {@link TokenDecoderConfiguration}); anything else is HTTP 401. CORS for the SPA's origins and the
+ * per-user rate limit are part of the same chain (their rules live in {@code com.corpbank.portal.web}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -23,18 +28,26 @@ class SecurityConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, KeycloakCallerConverter callerConverter)
-			throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, KeycloakCallerConverter callerConverter,
+			CorsConfigurationSource corsConfigurationSource, RateLimitFilter rateLimitFilter) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+			// Only health is public (and it shows no details); no other Actuator endpoint is exposed on the web.
+			.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+			// The container's error dispatch of a request already let through (or refused) above.
+			.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
 			.anyRequest().authenticated())
+			// Before the token check: a browser's preflight carries no token.
+			.cors(cors -> cors.configurationSource(corsConfigurationSource))
 			.oauth2ResourceServer(resourceServer -> resourceServer
 				.jwt(jwt -> jwt.jwtAuthenticationConverter(callerConverter))
 				.authenticationEntryPoint(SecurityConfiguration::unauthorized))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(SecurityConfiguration::unauthorized))
+			// Counts authenticated callers only: anonymous requests were refused just before.
+			.addFilterAfter(rateLimitFilter, AuthorizationFilter.class)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// Bearer tokens only, no cookies: there is no session for a cross-site request to ride on.
 			.csrf(csrf -> csrf.disable());
+		// Spring Security's default headers stay on (nosniff, no-store, X-Frame-Options DENY): SecurityHeadersTests.
 		return http.build();
 	}
 

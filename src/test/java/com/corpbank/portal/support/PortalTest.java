@@ -18,7 +18,9 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "portal.store.data-dir=", "portal.store.mongodb-uri=", "portal.demo-data.enabled=false" })
+		properties = { "portal.store.data-dir=", "portal.store.mongodb-uri=", "portal.demo-data.enabled=false",
+				// The suite sends thousands of requests as a few users; RateLimitTests checks the limit itself.
+				"portal.web.rate-limit.capacity=1000000", "portal.web.rate-limit.refill-per-second=1000000" })
 @AutoConfigureHttpGraphQlTester
 @Import(PortalTestConfiguration.class)
 public @interface PortalTest {
