@@ -1,44 +1,38 @@
-package com.corpbank.portal.client;
+package com.corpbank.portal.access;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
-import com.corpbank.portal.security.Caller;
-import com.corpbank.portal.security.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.query.Criteria;
 
 /**
  * The rows of the client book a caller may see, as MongoDB criteria that go into every client query (lists,
- * single lookups, counts), so that a client out of scope is never loaded at all. Several roles give the union.
- * <ul>
- * <li>RM: clients they serve as primary or co-RM;</li>
- * <li>TEAM_LEAD, BRANCH_MANAGER: clients served by any RM in the caller's org unit or below it;</li>
- * <li>RISK_OFFICER, HEAD_OFFICE_ANALYST: every client;</li>
- * <li>ADMIN, AUDITOR, or no portal role: none.</li>
- * </ul>
+ * single lookups, counts), so that a client out of scope is never loaded at all. {@link CallerScopes} decides
+ * which; this record only carries and combines the criteria.
  *
  * @param restriction null when the caller sees every client
  */
 public record ClientScope(@Nullable Criteria restriction) {
 
-	private static final ClientScope EVERYTHING = new ClientScope(null);
+	static final ClientScope EVERYTHING = new ClientScope(null);
 
-	private static final ClientScope NOTHING = new ClientScope(Criteria.where("_id").in(List.of()));
+	static final ClientScope NOTHING = new ClientScope(Criteria.where("_id").in(List.of()));
 
-	public static ClientScope of(Caller caller) {
-		if (caller.has(Role.RISK_OFFICER) || caller.has(Role.HEAD_OFFICE_ANALYST)) {
-			return EVERYTHING;
-		}
-		List<Criteria> grants = new ArrayList<>();
-		if (caller.has(Role.RM)) {
-			grants.add(Criteria.where("managerUsernames").is(caller.username()));
-		}
-		if ((caller.has(Role.TEAM_LEAD) || caller.has(Role.BRANCH_MANAGER)) && caller.orgUnit() != null) {
-			grants.add(Criteria.where("orgUnits").is(caller.orgUnit()));
-		}
+	/** Clients whose assignment names this RM record, as primary or co-RM. */
+	static Criteria servedBy(String managerId) {
+		return Criteria.where("managerUsernames").is(managerId);
+	}
+
+	/** Clients served by any RM in this org unit or below it. */
+	static Criteria servedWithin(String orgUnitCode) {
+		return Criteria.where("orgUnits").is(orgUnitCode);
+	}
+
+	/** The union of the grants; none gives nothing. */
+	static ClientScope anyOf(List<Criteria> grants) {
 		if (grants.isEmpty()) {
 			return NOTHING;
 		}

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import com.corpbank.portal.access.CallerScopes;
+import com.corpbank.portal.access.ClientScope;
 import com.corpbank.portal.graphql.InvalidArgumentException;
 import com.corpbank.portal.graphql.KeysetCursor;
 import com.corpbank.portal.graphql.PageInfo;
@@ -25,8 +27,11 @@ public class ClientQueries {
 
 	private final MongoTemplate mongoTemplate;
 
-	ClientQueries(MongoTemplate mongoTemplate) {
+	private final CallerScopes callerScopes;
+
+	ClientQueries(MongoTemplate mongoTemplate, CallerScopes callerScopes) {
 		this.mongoTemplate = mongoTemplate;
+		this.callerScopes = callerScopes;
 	}
 
 	public ClientConnection page(Caller caller, int first, @Nullable String after, ClientFilter filter,
@@ -34,7 +39,7 @@ public class ClientQueries {
 		if (first < 0 || first > MAX_PAGE_SIZE) {
 			throw new InvalidArgumentException("first", "first must be between 0 and " + MAX_PAGE_SIZE + ".");
 		}
-		ClientScope scope = ClientScope.of(caller);
+		ClientScope scope = this.callerScopes.clientScope(caller);
 		Criteria filterCriteria = filter.toCriteria();
 		Criteria keyset = (after != null) ? keysetAfter(order, KeysetCursor.decode(after, order.cursorTag())) : null;
 
@@ -61,7 +66,7 @@ public class ClientQueries {
 
 	/** One client, or empty when it does not exist or is outside the caller's scope (indistinguishable). */
 	public Optional<Client> byId(Caller caller, String id) {
-		Query query = new Query(ClientScope.of(caller).and(Criteria.where("_id").is(id)));
+		Query query = new Query(this.callerScopes.clientScope(caller).and(Criteria.where("_id").is(id)));
 		return Optional.ofNullable(this.mongoTemplate.findOne(query, Client.class));
 	}
 

@@ -17,7 +17,9 @@ class ManagerIndexes implements CollectionIndexes {
 
 	@Override
 	public List<Index> indexes() {
-		return List.of(new Index("teamCode", Direction.ASC).named("team"));
+		return List.of(new Index("teamCode", Direction.ASC).named("team"),
+				// One RM record per Keycloak user; sparse, since an RM may not be bound to a user yet.
+				new Index("keycloakUserId", Direction.ASC).named("keycloakUserId").unique().sparse());
 	}
 
 }

@@ -30,9 +30,10 @@ public class CallerAuthentication extends AbstractAuthenticationToken {
 		return this.token;
 	}
 
+	/** The Keycloak user id, as Spring's own JwtAuthenticationToken names a caller: a username can be reused. */
 	@Override
 	public String getName() {
-		return this.caller.username();
+		return this.caller.subject();
 	}
 
 }

@@ -9,11 +9,14 @@ import java.util.Set;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place that reads Keycloak claims: {@code preferred_username}, {@code display_name} (falling back to
- * {@code name}), realm roles from {@code realm_access.roles} and the org unit from {@code org_unit}.
+ * The one place that reads Keycloak claims: {@code sub} (the identity), {@code preferred_username},
+ * {@code display_name} (falling back to {@code name}), realm roles from {@code realm_access.roles} and the org unit
+ * from {@code org_unit}. It reads claims only: what they grant is decided later, against the org directory, where
+ * data is read ({@code access.CallerScopes}), so that no store lookup runs inside the authentication filter.
  */
 @Component
 public class KeycloakCallerConverter implements Converter<Jwt, CallerAuthentication> {
@@ -26,14 +29,19 @@ public class KeycloakCallerConverter implements Converter<Jwt, CallerAuthenticat
 
 	@Override
 	public CallerAuthentication convert(Jwt jwt) {
+		String subject = jwt.getSubject();
+		if (subject == null || subject.isBlank()) {
+			// Keycloak always sets sub; a token without one identifies nobody.
+			throw new InvalidBearerTokenException("The token has no subject");
+		}
 		String username = jwt.getClaimAsString(USERNAME);
 		if (username == null || username.isBlank()) {
-			username = jwt.getSubject();
+			username = subject;
 		}
 		String displayName = firstNonBlank(jwt.getClaimAsString(DISPLAY_NAME), jwt.getClaimAsString("name"), username);
 		Set<Role> roles = realmRoles(jwt);
 		String orgUnit = jwt.getClaimAsString(ORG_UNIT);
-		Caller caller = new Caller(username, displayName, roles,
+		Caller caller = new Caller(subject, username, displayName, roles,
 				(orgUnit == null || orgUnit.isBlank()) ? null : orgUnit);
 		List<SimpleGrantedAuthority> authorities = roles.stream()
 			.map(role -> new SimpleGrantedAuthority(role.authority()))

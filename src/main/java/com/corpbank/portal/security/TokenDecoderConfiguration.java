@@ -1,7 +1,14 @@
 package com.corpbank.portal.security;
 
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
 import java.util.List;
 
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -14,20 +21,60 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
- * How a Keycloak access token is checked: signature from the realm's JWKS, exact issuer, our audience, not expired.
- * Kept apart from the filter chain ({@link SecurityConfiguration}) so that token rules change in one place.
+ * How a Keycloak access token is checked: signature from the realm's JWKS, exact issuer, our audience, an allowed
+ * client ({@code azp}), not expired. Kept apart from the filter chain ({@link SecurityConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 class TokenDecoderConfiguration {
 
+	/** Keycloak's "authorized party": the realm client the token was issued to. */
+	static final String AUTHORIZED_PARTY = "azp";
+
 	@Bean
 	JwtDecoder jwtDecoder(SecurityProperties properties) {
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(jwkSource(properties)).build();
+		decoder.setJwtValidator(validator(properties));
+		return decoder;
+	}
+
+	static OAuth2TokenValidator<Jwt> validator(SecurityProperties properties) {
 		OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
 				aud -> aud != null && aud.contains(properties.audience()));
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-				JwtValidators.createDefaultWithIssuer(properties.issuerUri()), audience));
-		return decoder;
+		// Any client of the realm can carry our audience; only the ones this deployment serves are accepted.
+		OAuth2TokenValidator<Jwt> client = new JwtClaimValidator<String>(AUTHORIZED_PARTY,
+				azp -> azp != null && properties.allowedClients().contains(azp));
+		return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(properties.issuerUri()),
+				audience, client);
+	}
+
+	/**
+	 * Spring Security 7.1's {@code withJwkSetUri} builds Nimbus's source with a fixed 5-minute cache and both rate
+	 * limiting and refresh-ahead switched off: a flood of tokens with forged key ids then costs one JWKS fetch
+	 * each, and an expired cache during a Keycloak outage refuses every token. So the source is built here,
+	 * explicitly: cached, refreshed ahead in the background, refetched for an unknown key id at most once per
+	 * interval, and the last good key set kept through an outage (see {@link SecurityProperties.Jwks}).
+	 */
+	static JWKSource<SecurityContext> jwkSource(SecurityProperties properties) {
+		SecurityProperties.Jwks jwks = properties.jwks();
+		int timeout = (int) jwks.httpTimeout().toMillis();
+		DefaultResourceRetriever retriever = new DefaultResourceRetriever(timeout, timeout,
+				JWKSourceBuilder.DEFAULT_HTTP_SIZE_LIMIT);
+		return JWKSourceBuilder.<SecurityContext>create(url(properties.jwkSetUri()), retriever)
+			.cache(jwks.cacheTtl().toMillis(), jwks.httpTimeout().toMillis())
+			.refreshAheadCache(jwks.refreshAhead().toMillis(), false)
+			.rateLimited(jwks.minRefetchInterval().toMillis())
+			.outageTolerant(jwks.outageTolerance().toMillis())
+			.retrying(false)
+			.build();
+	}
+
+	private static URL url(String uri) {
+		try {
+			return URI.create(uri).toURL();
+		}
+		catch (MalformedURLException | IllegalArgumentException ex) {
+			throw new IllegalStateException("portal.security.jwk-set-uri is not a URL: " + uri, ex);
+		}
 	}
 
 }

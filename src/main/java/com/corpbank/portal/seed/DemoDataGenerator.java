@@ -26,7 +26,6 @@ import com.corpbank.portal.financials.FinancialStatement;
 import com.corpbank.portal.industry.IndustryCatalog;
 import com.corpbank.portal.manager.RelationshipManager;
 import com.corpbank.portal.org.OrgUnit;
-import com.corpbank.portal.org.OrgUnitType;
 import com.corpbank.portal.risk.CreditRating;
 import com.corpbank.portal.risk.FiveCategory;
 import com.corpbank.portal.risk.RiskGrade;
@@ -35,8 +34,8 @@ import com.corpbank.portal.tier.ValueTierCode;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds the demo book: the org tree, six RMs and {@value #CLIENT_COUNT} enterprise clients with four annual
- * statements each. Everything comes from one {@link Random} with a fixed seed and a fixed order of draws, so
+ * Builds the demo book: the org tree and six RMs of {@link DemoDirectory}, and {@value #CLIENT_COUNT} enterprise
+ * clients with four annual statements each. Everything comes from one {@link Random} with a fixed seed and a fixed order of draws, so
  * {@link #generate()} returns equal data on every call and every machine (the few transcendental functions go
  * through {@link StrictMath} for the same reason). Nothing reads the clock.
  *
@@ -71,28 +70,8 @@ public class DemoDataGenerator {
 
 	// ---- The bank: org tree and RMs ----------------------------------------------------------------------
 
-	private record Unit(String code, String name, OrgUnitType type, @Nullable String parentCode) {
-	}
-
-	private static final List<Unit> UNITS = List.of(
-			new Unit("HO", "总行", OrgUnitType.HEAD_OFFICE, null),
-			new Unit("SH", "上海分行", OrgUnitType.BRANCH, "HO"),
-			new Unit("BJ", "北京分行", OrgUnitType.BRANCH, "HO"),
-			new Unit("SH-PD", "浦东支行", OrgUnitType.SUB_BRANCH, "SH"),
-			new Unit("SH-HP", "黄浦支行", OrgUnitType.SUB_BRANCH, "SH"),
-			new Unit("BJ-HD", "海淀支行", OrgUnitType.SUB_BRANCH, "BJ"),
-			new Unit("SH-PD-T1", "浦东公司业务一团队", OrgUnitType.TEAM, "SH-PD"),
-			new Unit("SH-PD-T2", "浦东公司业务二团队", OrgUnitType.TEAM, "SH-PD"),
-			new Unit("SH-HP-T1", "黄浦公司业务一团队", OrgUnitType.TEAM, "SH-HP"),
-			new Unit("BJ-HD-T1", "海淀公司业务一团队", OrgUnitType.TEAM, "BJ-HD"));
-
-	private static final List<RelationshipManager> MANAGERS = List.of(
-			new RelationshipManager("rm_li", "李明", "SH-PD-T1"),
-			new RelationshipManager("rm_zhang", "张强", "SH-PD-T1"),
-			new RelationshipManager("rm_wang", "王芳", "SH-PD-T2"),
-			new RelationshipManager("rm_xu", "徐静", "SH-HP-T1"),
-			new RelationshipManager("rm_zhao", "赵伟", "BJ-HD-T1"),
-			new RelationshipManager("rm_liu", "刘洋", "BJ-HD-T1"));
+	// The org tree and the RMs come from the one directory file the realm and the test fixtures share.
+	private static final List<RelationshipManager> MANAGERS = DemoDirectory.get().managers();
 
 	/** How many clients each RM is primary for; the sum is {@link #CLIENT_COUNT}. */
 	static final Map<String, Integer> PRIMARY_COUNTS = orderedMap("rm_li", 64, "rm_zhang", 54, "rm_wang", 58,
@@ -319,15 +298,7 @@ public class DemoDataGenerator {
 	// ---- Steps ---------------------------------------------------------------------------------------------
 
 	private static List<OrgUnit> orgUnits() {
-		Map<String, List<String>> paths = new LinkedHashMap<>();
-		List<OrgUnit> units = new ArrayList<>();
-		for (Unit unit : UNITS) {
-			List<String> path = new ArrayList<>((unit.parentCode() != null) ? paths.get(unit.parentCode()) : List.of());
-			path.add(unit.code());
-			paths.put(unit.code(), List.copyOf(path));
-			units.add(new OrgUnit(unit.code(), unit.name(), unit.type(), unit.parentCode(), List.copyOf(path)));
-		}
-		return units;
+		return DemoDirectory.get().units();
 	}
 
 	private static List<String> primaries(Random random) {

@@ -1,7 +1,12 @@
 package com.corpbank.portal.me;
 
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
 import com.corpbank.portal.support.ClientBookFixture;
+import com.corpbank.portal.support.MongoCommandCounter;
 import com.corpbank.portal.support.PortalTest;
+import com.corpbank.portal.support.TestIdentityProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -9,6 +14,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import static com.corpbank.portal.support.Testers.as;
+import static com.corpbank.portal.support.Testers.withToken;
+import static org.assertj.core.api.Assertions.assertThat;
 
 @PortalTest
 class MeTests {
@@ -18,6 +25,9 @@ class MeTests {
 
 	@Autowired
 	MongoTemplate mongoTemplate;
+
+	@Autowired
+	MongoCommandCounter commands;
 
 	@BeforeEach
 	void loadBook() {
@@ -36,6 +46,27 @@ class MeTests {
 	void meListsEveryPortalRoleOfAMultiRoleUser() {
 		as(this.graphQlTester, "lead_rm_wang").documentName("me").execute()
 			.path("me.roles").entityList(String.class).containsExactly("RM", "TEAM_LEAD");
+	}
+
+	@Test
+	void meAliasedFiftyTimesCostsOneStoreCommand() {
+		String document = IntStream.range(0, 50)
+			.mapToObj(i -> "m" + i + ": me { username orgUnit { code name } }")
+			.collect(Collectors.joining("\n", "{\n", "\n}"));
+		this.commands.reset();
+		as(this.graphQlTester, "lead_sun").document(document).execute()
+			.path("m0.orgUnit.code").entity(String.class).isEqualTo("SH-PD-T1")
+			.path("m49.orgUnit.name").entity(String.class).isEqualTo("浦东公司业务一团队");
+		assertThat(this.commands.dataCommands()).hasSizeLessThanOrEqualTo(1);
+	}
+
+	@Test
+	void anOrgUnitTheDirectoryDoesNotKnowIsNull() {
+		withToken(this.graphQlTester,
+				TestIdentityProvider.get().token("lead_sun", claims -> claims.claim("org_unit", "XX-UNKNOWN")))
+			.documentName("me").execute()
+			.path("me.username").entity(String.class).isEqualTo("lead_sun")
+			.path("me.orgUnit").valueIsNull();
 	}
 
 	@Test

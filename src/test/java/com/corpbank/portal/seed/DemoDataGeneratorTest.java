@@ -29,6 +29,7 @@ import com.corpbank.portal.tier.ValueTierCode;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class DemoDataGeneratorTest {
 
@@ -78,11 +79,16 @@ class DemoDataGeneratorTest {
 	}
 
 	@Test
-	void sixManagersInTheirTeams() {
-		assertThat(data.managers()).containsExactly(new RelationshipManager("rm_li", "李明", "SH-PD-T1"),
-				new RelationshipManager("rm_zhang", "张强", "SH-PD-T1"), new RelationshipManager("rm_wang", "王芳", "SH-PD-T2"),
-				new RelationshipManager("rm_xu", "徐静", "SH-HP-T1"), new RelationshipManager("rm_zhao", "赵伟", "BJ-HD-T1"),
-				new RelationshipManager("rm_liu", "刘洋", "BJ-HD-T1"));
+	void sixManagersInTheirTeamsEachBoundToTheirKeycloakUserId() {
+		assertThat(data.managers()).extracting(RelationshipManager::username, RelationshipManager::displayName,
+				RelationshipManager::teamCode)
+			.containsExactly(tuple("rm_li", "李明", "SH-PD-T1"), tuple("rm_zhang", "张强", "SH-PD-T1"),
+					tuple("rm_wang", "王芳", "SH-PD-T2"), tuple("rm_xu", "徐静", "SH-HP-T1"),
+					tuple("rm_zhao", "赵伟", "BJ-HD-T1"), tuple("rm_liu", "刘洋", "BJ-HD-T1"));
+		for (RelationshipManager manager : data.managers()) {
+			assertThat(manager.keycloakUserId()).isEqualTo(DemoDirectory.get().person(manager.username()).id());
+		}
+		assertThat(data.managers()).extracting(RelationshipManager::keycloakUserId).doesNotHaveDuplicates();
 	}
 
 	@Test

@@ -102,7 +102,7 @@ class DemoDataLoaderTest {
 	void existingOrgUnitsAndManagersAreKeptAndTheRestInserted() {
 		OrgUnit renamedHeadOffice = new OrgUnit("HO", "总行（已改名）", OrgUnitType.HEAD_OFFICE, null, List.of("HO"));
 		this.mongoTemplate.insert(renamedHeadOffice);
-		this.mongoTemplate.insert(new RelationshipManager("rm_li", "李明", "SH-PD-T1"));
+		this.mongoTemplate.insert(new RelationshipManager("rm_li", "李明", "SH-PD-T1", null));
 
 		Inserted inserted = this.loader.load().orElseThrow();
 

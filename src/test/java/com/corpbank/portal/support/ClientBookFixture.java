@@ -3,7 +3,6 @@ package com.corpbank.portal.support;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -17,17 +16,18 @@ import com.corpbank.portal.client.Region;
 import com.corpbank.portal.financials.FinancialStatement;
 import com.corpbank.portal.manager.RelationshipManager;
 import com.corpbank.portal.org.OrgUnit;
-import com.corpbank.portal.org.OrgUnitType;
 import com.corpbank.portal.risk.CreditRating;
 import com.corpbank.portal.risk.FiveCategory;
 import com.corpbank.portal.risk.RiskGrade;
+import com.corpbank.portal.seed.DemoDirectory;
 import com.corpbank.portal.tier.ValueTier;
 import com.corpbank.portal.tier.ValueTierCode;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 
 /**
- * Named test data: the demo org tree, five RMs and a small client book whose scope per role is known by heart.
+ * Named test data: the demo org tree and RMs ({@link DemoDirectory}) and a small client book whose scope per role
+ * is known by heart (rm_liu serves none of it).
  *
  * <pre>
  * C-LI-1     primary rm_li (SH-PD-T1)
@@ -98,30 +98,14 @@ public class ClientBookFixture {
 		}
 	}
 
+	/** The demo org tree, from the directory file the seed and the realm share. */
 	public static List<OrgUnit> orgUnits() {
-		return List.of(unit("HO", "总行", OrgUnitType.HEAD_OFFICE), unit("SH", "上海分行", OrgUnitType.BRANCH, "HO"),
-				unit("BJ", "北京分行", OrgUnitType.BRANCH, "HO"), unit("SH-PD", "浦东支行", OrgUnitType.SUB_BRANCH, "HO", "SH"),
-				unit("SH-HP", "黄浦支行", OrgUnitType.SUB_BRANCH, "HO", "SH"),
-				unit("BJ-HD", "海淀支行", OrgUnitType.SUB_BRANCH, "HO", "BJ"),
-				unit("SH-PD-T1", "浦东公司业务一团队", OrgUnitType.TEAM, "HO", "SH", "SH-PD"),
-				unit("SH-PD-T2", "浦东公司业务二团队", OrgUnitType.TEAM, "HO", "SH", "SH-PD"),
-				unit("SH-HP-T1", "黄浦公司业务一团队", OrgUnitType.TEAM, "HO", "SH", "SH-HP"),
-				unit("BJ-HD-T1", "海淀公司业务一团队", OrgUnitType.TEAM, "HO", "BJ", "BJ-HD"));
+		return DemoDirectory.get().units();
 	}
 
+	/** The directory's six RMs, each bound to their Keycloak user id. */
 	public static List<RelationshipManager> managers() {
-		return List.of(new RelationshipManager("rm_li", "李明", "SH-PD-T1"),
-				new RelationshipManager("rm_zhang", "张强", "SH-PD-T1"),
-				new RelationshipManager("rm_wang", "王芳", "SH-PD-T2"),
-				new RelationshipManager("rm_xu", "徐静", "SH-HP-T1"),
-				new RelationshipManager("rm_zhao", "赵伟", "BJ-HD-T1"));
-	}
-
-	private static OrgUnit unit(String code, String name, OrgUnitType type, String... ancestors) {
-		List<String> path = new ArrayList<>(Arrays.asList(ancestors));
-		path.add(code);
-		return new OrgUnit(code, name, type, ancestors.length == 0 ? null : ancestors[ancestors.length - 1],
-				List.copyOf(path));
+		return DemoDirectory.get().managers();
 	}
 
 	private static List<FinancialStatement> statements(String clientId) {
