@@ -19,9 +19,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.corpbank.portal.client.Client;
 import com.corpbank.portal.financials.FinancialStatement;
-import com.corpbank.portal.hostile.HostileCase.Outcome;
 import com.corpbank.portal.manager.RelationshipManager;
 import com.corpbank.portal.support.ClientBookFixture;
 import com.corpbank.portal.support.PortalTest;
@@ -33,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -89,10 +93,15 @@ class HostileInputTests {
 
 	private String storeChecksumBefore;
 
+	/** What the service logs while the suite runs: hostile input must not produce error reports in the log. */
+	private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+
 	@BeforeAll
-	void loadBook() {
+	void loadBookAndListenToTheLog() {
 		new ClientBookFixture(this.mongoTemplate).load();
 		this.storeChecksumBefore = storeChecksum();
+		this.log.start();
+		rootLogger().addAppender(this.log);
 	}
 
 	@Test
@@ -141,6 +150,22 @@ class HostileInputTests {
 		assertThat(body.path("data").path("clients").path("totalCount").asInt()).isEqualTo(HostileCases.RM_LI_NAMES.size());
 		assertThat(this.mongoTemplate.count(new Query(), Client.class)).isEqualTo(ClientBookFixture.ALL.size());
 		assertThat(storeChecksum()).as("the fixture in the store, hashed").isEqualTo(this.storeChecksumBefore);
+	}
+
+	@Test
+	@Order(4)
+	void noHostileRequestLoggedAnErrorWithAStackTrace() {
+		rootLogger().detachAppender(this.log);
+		List<String> errors = this.log.list.stream()
+			.filter(event -> event.getLevel().isGreaterOrEqual(Level.ERROR) && event.getThrowableProxy() != null)
+			.map(event -> event.getLoggerName() + ": " + event.getFormattedMessage() + " / "
+					+ event.getThrowableProxy().getClassName() + ": " + event.getThrowableProxy().getMessage())
+			.toList();
+		assertThat(errors).as("errors logged with a stack trace during the suite").isEmpty();
+	}
+
+	private static Logger rootLogger() {
+		return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 	}
 
 	private HttpResponse<byte[]> send(HostileCase c) throws IOException, InterruptedException {
