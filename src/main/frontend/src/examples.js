@@ -28,7 +28,8 @@ query PortfolioPage($after: String) {
   }
 }
 `,
-    variables: '{\n  "after": null\n}\n',
+    // GraphiQL 5 fills the variables editor of the first tab from its initialVariables only: none needed here.
+    variables: '',
   },
   {
     title: 'Client detail',

@@ -46,6 +46,22 @@ final class KeycloakProcess {
 		this.log = log;
 	}
 
+	private static KeycloakProcess shared;
+
+	/**
+	 * One Keycloak for every suite of this JVM that asks for it (Failsafe runs the IT classes in one JVM): started
+	 * on first use, stopped when the JVM exits. Suites that change the realm (e.g. add a redirect URI) must only
+	 * add to it.
+	 */
+	static synchronized KeycloakProcess shared() {
+		if (shared == null) {
+			KeycloakProcess keycloak = start();
+			Runtime.getRuntime().addShutdownHook(new Thread(keycloak::stop, "keycloak-stop"));
+			shared = keycloak;
+		}
+		return shared;
+	}
+
 	static KeycloakProcess start() {
 		Path projectDir = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
 		String keycloakHome = System.getProperty("keycloak.home");
@@ -76,6 +92,11 @@ final class KeycloakProcess {
 
 	String issuer() {
 		return "http://localhost:" + this.httpPort + "/realms/portal";
+	}
+
+	/** The server URL, e.g. http://localhost:PORT (the admin REST API is below it). */
+	String serverUrl() {
+		return "http://localhost:" + this.httpPort;
 	}
 
 	String jwkSetUri() {
