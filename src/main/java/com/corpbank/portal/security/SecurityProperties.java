@@ -30,7 +30,8 @@ public record SecurityProperties(String issuerUri, String jwkSetUri, String audi
 	 * The realm's signing keys, fetched from {@code jwkSetUri} and kept in memory, so that a Keycloak outage does
 	 * not stop tokens already issued, and forged key ids cannot make the service hammer Keycloak.
 	 *
-	 * @param cacheTtl how long a fetched key set is used before it is fetched again
+	 * @param cacheTtl how long a fetched key set is used before it is fetched again; must exceed
+	 * {@code minRefetchInterval} and {@code refreshAhead} plus {@code httpTimeout} (Nimbus checks at start-up)
 	 * @param refreshAhead how long before expiry a request triggers a background refresh (no request waits)
 	 * @param minRefetchInterval an unknown key id triggers a refetch at most once per this interval (Nimbus's rate
 	 * limit lets one extra fetch through per interval, for a key rotation)

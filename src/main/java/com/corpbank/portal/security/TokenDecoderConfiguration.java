@@ -7,6 +7,7 @@ import java.util.List;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import org.springframework.context.annotation.Bean;
@@ -59,13 +60,30 @@ class TokenDecoderConfiguration {
 		int timeout = (int) jwks.httpTimeout().toMillis();
 		DefaultResourceRetriever retriever = new DefaultResourceRetriever(timeout, timeout,
 				JWKSourceBuilder.DEFAULT_HTTP_SIZE_LIMIT);
-		return JWKSourceBuilder.<SecurityContext>create(url(properties.jwkSetUri()), retriever)
+		JWKSource<SecurityContext> source = JWKSourceBuilder.<SecurityContext>create(url(properties.jwkSetUri()), retriever)
 			.cache(jwks.cacheTtl().toMillis(), jwks.httpTimeout().toMillis())
 			.refreshAheadCache(jwks.refreshAhead().toMillis(), false)
 			.rateLimited(jwks.minRefetchInterval().toMillis())
 			.outageTolerant(jwks.outageTolerance().toMillis())
 			.retrying(false)
 			.build();
+		return withoutRateLimitErrors(source);
+	}
+
+	/**
+	 * A key id the realm does not publish, asked for again before the rate limit lets another refetch through,
+	 * makes Nimbus throw {@link RateLimitReachedException}, which Spring turns into a server error (HTTP 500). It
+	 * is the token's fault, not the server's: answered as "no such key", so the token is refused with a 401.
+	 */
+	private static JWKSource<SecurityContext> withoutRateLimitErrors(JWKSource<SecurityContext> source) {
+		return (selector, context) -> {
+			try {
+				return source.get(selector, context);
+			}
+			catch (RateLimitReachedException ex) {
+				return List.of();
+			}
+		};
 	}
 
 	private static URL url(String uri) {
