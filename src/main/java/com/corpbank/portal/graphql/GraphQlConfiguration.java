@@ -1,16 +1,23 @@
 package com.corpbank.portal.graphql;
 
+import graphql.execution.instrumentation.Instrumentation;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
-/** The GraphQL runtime pieces shared by every feature: scalars. */
+/** The GraphQL runtime pieces shared by every feature: scalars, request limits, clean error messages. */
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfiguration {
 
 	@Bean
 	RuntimeWiringConfigurer portalScalars() {
 		return wiring -> wiring.scalar(DecimalScalar.INSTANCE).scalar(DateScalar.INSTANCE);
+	}
+
+	/** Boot hands every {@link Instrumentation} bean to graphql-java. */
+	@Bean
+	Instrumentation graphQlLimits(GraphQlLimitsProperties limits) {
+		return new GraphQlLimitsInstrumentation(limits);
 	}
 
 }
