@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class GraphQlRequestFilter extends OncePerRequestFilter {
 
-	static final String MALFORMED = "MALFORMED_REQUEST";
+	static final String MALFORMED = HttpErrors.codeOf(400);
 
 	private static final Set<String> OPTIONAL_OBJECTS = Set.of("variables", "extensions");
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,6 +32,16 @@ final class HttpErrors {
 
 	static void write(HttpServletResponse response, int status, String code, String message,
 			Map<String, Object> moreExtensions) throws IOException {
+		byte[] body = body(status, code, message, moreExtensions);
+		response.resetBuffer();
+		response.setStatus(status);
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setContentLength(body.length);
+		response.getOutputStream().write(body);
+		response.flushBuffer();
+	}
+
+	static byte[] body(int status, String code, String message, Map<String, Object> moreExtensions) {
 		Map<String, Object> extensions = new LinkedHashMap<>();
 		extensions.put("code", code);
 		ErrorType classification = classification(status);
@@ -38,14 +49,30 @@ final class HttpErrors {
 			extensions.put("classification", classification.name());
 		}
 		extensions.putAll(moreExtensions);
-		byte[] body = JSON.writeValueAsBytes(
-				Map.of("errors", List.of(Map.of("message", message, "extensions", extensions))));
-		response.resetBuffer();
-		response.setStatus(status);
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.setContentLength(body.length);
-		response.getOutputStream().write(body);
-		response.flushBuffer();
+		return JSON.writeValueAsBytes(Map.of("errors", List.of(Map.of("message", message, "extensions", extensions))));
+	}
+
+	/** The code for an error status that has no more specific one. */
+	static String codeOf(int status) {
+		return switch (status) {
+			case 400 -> "MALFORMED_REQUEST";
+			case 401 -> "UNAUTHENTICATED";
+			case 403 -> "FORBIDDEN";
+			case 404 -> "NOT_FOUND";
+			case 405 -> "METHOD_NOT_ALLOWED";
+			case 406 -> "NOT_ACCEPTABLE";
+			case 413 -> LIMIT_EXCEEDED;
+			case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+			case 429 -> "RATE_LIMITED";
+			case 503 -> "UNAVAILABLE";
+			default -> (status >= 500) ? "INTERNAL_ERROR" : "BAD_REQUEST";
+		};
+	}
+
+	/** The status's reason phrase for a client error; nothing more specific for a server error. */
+	static String messageOf(int status) {
+		HttpStatus known = HttpStatus.resolve(status);
+		return (status >= 500 || known == null) ? "The request failed." : known.getReasonPhrase() + ".";
 	}
 
 	/** Spring's GraphQL error types where one fits the HTTP status; a 429 has none (its code says it all). */

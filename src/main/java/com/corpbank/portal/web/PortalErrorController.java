@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 
@@ -32,25 +31,7 @@ class PortalErrorController implements ErrorController {
 					request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable ex
 							? ex.toString() : "");
 		}
-		HttpStatus known = HttpStatus.resolve(status);
-		HttpErrors.write(response, status, codeOf(status),
-				(status >= 500 || known == null) ? "The request failed." : known.getReasonPhrase() + ".");
-	}
-
-	private static String codeOf(int status) {
-		return switch (status) {
-			case 400 -> GraphQlRequestFilter.MALFORMED;
-			case 401 -> "UNAUTHENTICATED";
-			case 403 -> "FORBIDDEN";
-			case 404 -> "NOT_FOUND";
-			case 405 -> "METHOD_NOT_ALLOWED";
-			case 406 -> "NOT_ACCEPTABLE";
-			case 413 -> HttpErrors.LIMIT_EXCEEDED;
-			case 415 -> "UNSUPPORTED_MEDIA_TYPE";
-			case 429 -> RateLimitFilter.CODE;
-			case 503 -> "UNAVAILABLE";
-			default -> (status >= 500) ? "INTERNAL_ERROR" : "BAD_REQUEST";
-		};
+		HttpErrors.write(response, status, HttpErrors.codeOf(status), HttpErrors.messageOf(status));
 	}
 
 }

@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class RateLimitFilter extends OncePerRequestFilter {
 
-	static final String CODE = "RATE_LIMITED";
+	static final String CODE = HttpErrors.codeOf(429);
 
 	private final @Nullable UserRateLimiter limiter;
 

@@ -3,11 +3,19 @@ package com.corpbank.portal.web;
 import java.time.Duration;
 import java.util.List;
 
+import org.apache.catalina.Pipeline;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -39,6 +47,28 @@ class WebConfiguration {
 		// Reads the body through the limit filter's counting stream, so it must come after it.
 		registration.setOrder(AFTER_SECURITY + 1);
 		return registration;
+	}
+
+	/**
+	 * Replaces Tomcat's HTML error page (and Boot's own copy of it) with {@link JsonErrorReportValve}; ordered last so
+	 * that it runs after Boot's customizer has added its valve.
+	 */
+	@Bean
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonErrorReportValve() {
+		return factory -> factory.addContextCustomizers(context -> {
+			Pipeline host = context.getParent().getPipeline();
+			for (Valve valve : host.getValves()) {
+				if (valve instanceof ErrorReportValve) {
+					host.removeValve(valve);
+				}
+			}
+			host.addValve(new JsonErrorReportValve());
+			if (context.getParent() instanceof StandardHost standardHost) {
+				// Else the host adds its default HTML valve again when it starts.
+				standardHost.setErrorReportValveClass(JsonErrorReportValve.class.getName());
+			}
+		});
 	}
 
 	/** Added to the security chain by {@code SecurityConfiguration}; a pass-through when the limit is off. */

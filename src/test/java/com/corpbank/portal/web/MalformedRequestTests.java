@@ -1,7 +1,10 @@
 package com.corpbank.portal.web;
 
+import java.io.IOException;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 
 import com.corpbank.portal.support.PortalTest;
@@ -117,6 +120,32 @@ class MalformedRequestTests {
 	@ValueSource(strings = { "/", "/no-such-path", "/graphql/nothing-here", "/index.html", "/WEB-INF/web.xml" })
 	void unknownPathIsNotFound(String path) {
 		assertCleanClientError(this.http.get(path, this.token), 404);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/graphql;jsessionid=1", "/..;/actuator/env", "/graphql/%2e%2e/actuator/env",
+			"/actuator/health/..%2Fenv", "//actuator/env", "/graphql%00" })
+	void pathTricksAreRefusedCleanly(String path) {
+		HttpResponse<String> response = this.http.get(path, this.token);
+		assertThat(response.statusCode()).as(path).isIn(400, 404);
+		assertCleanClientError(response, response.statusCode());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "GET /%zz HTTP/1.1", "GET /graphql HTTP/9.9", "BREW /graphql HTTP/1.1",
+			"GET /a b HTTP/1.1" })
+	void malformedRequestLinesGetNoServerPage(String requestLine) throws IOException {
+		try (Socket socket = new Socket("localhost", this.port)) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream()
+				.write((requestLine + "\r\nHost: localhost\r\nAuthorization: Bearer " + this.token
+						+ "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+			String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			// 4xx; an HTTP version the server does not speak is 505 by the protocol's own rules.
+			assertThat(answer).as(requestLine).matches("(?s)HTTP/1\\.1 (4\\d\\d|505) .*");
+			assertThat(answer).doesNotContainIgnoringCase("<html")
+				.doesNotContain("Tomcat", "Apache", "Exception", "java.", "org.springframework");
+		}
 	}
 
 	/** The status, and a body that is either empty or small JSON with nothing internal in it. */
