@@ -198,9 +198,24 @@ class ClientPagingTests {
 
 	@Test
 	void aCursorLongerThanTheCapIsRefusedBeforeItIsDecoded() {
-		// Valid Base64 of a well-formed cursor: only the length can refuse it.
-		String huge = cursor("TIER_SCORE:ASC", "D", "1".repeat(300_000), "C-LI-1");
+		// Valid Base64 of a well-formed cursor: only the length can refuse it (the body limit lets it through).
+		String huge = cursor("TIER_SCORE:ASC", "D", "1".repeat(20_000), "C-LI-1");
 		assertSingleInvalidArgument(withCursor(huge, "TIER_SCORE"), "after", "at most 1024 characters");
+	}
+
+	@Test
+	void aWellFormedCursorAtTheLengthCapIsAcceptedAndOneByteMoreIsRefused() {
+		// 768 bytes are exactly 1024 Base64 characters; 769 bytes are 1026.
+		String atCap = cursor("NAME:ASC", "S", "x".repeat(750), "C-LI-1");
+		assertThat(atCap).hasSize(1024);
+		as(this.graphQlTester, "risk_zhou").documentName("clientIds")
+			.variable("after", atCap)
+			.execute()
+			// Every name sorts after "xxx…" (CJK after ASCII): the whole book follows the position.
+			.path("clients.edges[*].node.id").entityList(String.class).hasSize(ClientBookFixture.ALL.size());
+		String beyond = cursor("NAME:ASC", "S", "x".repeat(751), "C-LI-1");
+		assertThat(beyond).hasSize(1026);
+		assertSingleInvalidArgument(withCursor(beyond, "NAME"), "after", "at most 1024 characters");
 	}
 
 	@ParameterizedTest
