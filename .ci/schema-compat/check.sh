@@ -6,6 +6,8 @@
 #   SCHEMA_BASE   the commit to compare with (default HEAD~1; in CI the clone has the history)
 #   SCHEMA_REPO   the git work tree to check (default: the one this script lives in)
 #   SCHEMA_DIR    the schema folder inside it (default: schema)
+#   SCHEMA_ARTIFACT  the SDL the build published (default: target/schema/portal.graphqls in the repo); when it
+#                 exists, it must also build with graphql-js, as the SPA's code generators read it
 #   SCHEMA_COMPAT_SKIP_INSTALL=1   reuse node_modules instead of `npm ci` (selftest.sh runs it once)
 #
 # Exit 0: no breaking change, only acknowledged ones, or nothing to compare with (said so). Exit 1: otherwise.
@@ -26,6 +28,13 @@ if [[ "${SCHEMA_COMPAT_SKIP_INSTALL:-}" != 1 || ! -x "$here/node_modules/.bin/gr
 fi
 
 git_() { git -C "$repo" "$@"; }
+
+artifact="${SCHEMA_ARTIFACT:-$repo/target/schema/portal.graphqls}"
+if [[ -f "$artifact" ]]; then
+  node "$here/artifact-check.js" "$artifact" | sed 's/^/[schema-compat] /' || fail "the published SDL does not build (see above)"
+else
+  say "no published SDL at $artifact (./mvnw verify writes it): its graphql-js check is skipped"
+fi
 
 if ! git_ rev-parse --verify -q "$base^{commit}" >/dev/null; then
   if [[ "$(git_ rev-parse --is-shallow-repository)" == true ]]; then

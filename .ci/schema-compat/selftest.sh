@@ -123,6 +123,10 @@ mkdir -p "$repo/schema" && printf '"""Entry points."""\ntype Query {\n  """Hello
 commit "its first schema"
 expect "(j) a base without a schema folder passes and says so" pass "has no schema under schema/"
 
+printf 'type Query {\n  client: Client\n}\n' > "$work/broken.graphqls"
+SCHEMA_ARTIFACT="$work/broken.graphqls" expect "(k) a published SDL that graphql-js cannot build fails" fail \
+  'does not build with graphql-js: Unknown type "Client"'
+
 if [[ $failures -gt 0 ]]; then
   echo "schema-compat selftest: $failures case(s) FAILED"
   exit 1
