@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { GraphiQL } from 'graphiql';
+import { GraphiQL, HISTORY_PLUGIN } from 'graphiql';
 import { explorerPlugin } from '@graphiql/plugin-explorer';
 import { createPortalFetcher } from './fetcher.js';
 import { graphiqlStorage, forgetEverything } from './storage.js';
@@ -7,7 +7,8 @@ import { DEFAULT_TABS } from './examples.js';
 import { examplesPlugin } from './ExamplesPlugin.jsx';
 import { signedInUser } from './auth.js';
 
-const explorer = explorerPlugin();
+// Passing plugins replaces GraphiQL's default list ([HISTORY_PLUGIN]), so history is named here too.
+const PLUGINS = [examplesPlugin, HISTORY_PLUGIN, explorerPlugin()];
 
 export function Header({ session, children }) {
   return (
@@ -42,7 +43,7 @@ export function SignedIn({ config, session, schema }) {
           schema={schema}
           storage={graphiqlStorage}
           defaultTabs={DEFAULT_TABS}
-          plugins={[examplesPlugin, explorer]}
+          plugins={PLUGINS}
           isHeadersEditorEnabled={false}
           shouldPersistHeaders={false}
           defaultEditorToolsVisibility="variables"

@@ -151,6 +151,8 @@ class GraphiQlBrowserIT {
 			saveScreenshot("1-portfolio-result");
 			docsPaneShowsTheSdlDescriptions();
 			saveScreenshot("2-docs-pane");
+			aSavedExampleOpensInANewTabAndRunsAreInTheHistory();
+			saveScreenshot("3-example-and-history");
 			requests.addAll(requestsSoFar());
 			nothingWasKeptInLocalStorage();
 
@@ -160,7 +162,7 @@ class GraphiQlBrowserIT {
 			assertThat(this.browser.getCurrentUrl()).startsWith(origin() + "/graphiql");
 			assertThat(this.browser.findElements(By.id("portal-user"))).isEmpty();
 			assertThat(script("return window.sessionStorage.length")).isEqualTo(0L);
-			saveScreenshot("3-signed-out");
+			saveScreenshot("4-signed-out");
 			requests.addAll(requestsSoFar());
 
 			everyRequestWentToTheServiceOrKeycloak(requests);
@@ -270,6 +272,31 @@ class GraphiQlBrowserIT {
 		clickDocLink("Role");
 		new WebDriverWait(this.browser, WAIT).until(driver -> docs.getText().contains("客户经理 relationship manager"));
 		assertThat(docs.getText()).contains("团队长 team lead").contains("风险经理 risk officer");
+	}
+
+	/** The Examples pane opens the "Me" example in a new tab; the history pane then lists both runs. */
+	private void aSavedExampleOpensInANewTabAndRunsAreInTheHistory() {
+		waitFor(By.cssSelector("button[aria-label='Show Examples']")).click();
+		waitFor(By.xpath("//button[contains(@class,'portal-example') and normalize-space(.)='Me']")).click();
+		new WebDriverWait(this.browser, WAIT).until(driver -> {
+			String query = editorValue(".graphiql-query-editor");
+			return query != null && query.contains("query Me");
+		});
+		assertThat(this.browser.findElements(By.cssSelector(".graphiql-tab"))).hasSize(4);
+		this.browser.findElement(By.cssSelector("button.graphiql-execute-button")).click();
+		String result = new WebDriverWait(this.browser, WAIT).until(driver -> {
+			String value = editorValue(".graphiql-response");
+			return (value != null && value.contains("\"me\"")) ? value : null;
+		});
+		JsonNode me = this.json.readTree(result).get("data").get("me");
+		assertThat(me.get("username").asString()).isEqualTo("rm_li");
+		assertThat(me.get("displayName").asString()).isEqualTo("李明");
+		assertThat(me.get("orgUnit").get("code").asString()).isEqualTo("SH-PD-T1");
+
+		waitFor(By.cssSelector("button[aria-label='Show History']")).click();
+		WebElement history = waitFor(By.cssSelector(".graphiql-history"));
+		new WebDriverWait(this.browser, WAIT)
+			.until(driver -> history.getText().contains("PortfolioPage") && history.getText().contains("Me"));
 	}
 
 	private void clickDocLink(String text) {
