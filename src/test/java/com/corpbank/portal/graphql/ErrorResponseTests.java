@@ -45,6 +45,30 @@ class ErrorResponseTests {
 	}
 
 	@Test
+	void coercionErrorsNameNoJavaClassesOrSyntaxTreeNodes() {
+		// The two messages found by trying the service: "but it was a 'LinkedHashMap'" and "StringValue{value='A'}".
+		WebTestClient http = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+		String token = TestIdentityProvider.get().token("rm_li");
+		for (Object body : new Object[] {
+				Map.of("query", "query q($n: String) { clients(filter: { nameContains: $n }) { totalCount } }",
+						"variables", Map.of("n", Map.of("$ne", ""))),
+				Map.of("query", "{ clients(filter: { rating: \"A\" }) { totalCount } }") }) {
+			String response = http.post().uri("/graphql")
+				.headers(headers -> headers.setBearerAuth(token))
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(body)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(String.class)
+				.returnResult()
+				.getResponseBody();
+			assertThat(response).contains("INVALID_ARGUMENT")
+				.doesNotContain("LinkedHashMap", "StringValue", "EnumValue", "java.", "graphql.");
+		}
+	}
+
+	@Test
 	void malformedRequestsNeverEchoStackTracesOrClassNames() {
 		WebTestClient http = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
 		String token = TestIdentityProvider.get().token("rm_li");
