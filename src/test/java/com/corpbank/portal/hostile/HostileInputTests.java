@@ -63,6 +63,9 @@ class HostileInputTests {
 	/** The issue asks for at least this many cases. */
 	static final int MINIMUM_CASES = 300;
 
+	/** No hostile request may hold a worker longer than this. */
+	static final Duration MAX_ANSWER_TIME = Duration.ofSeconds(15);
+
 	/** Replaced by a fresh rm_li token at send time (tokens live five minutes; the suite may take longer). */
 	static final String TOKEN = "{token}";
 
@@ -119,13 +122,18 @@ class HostileInputTests {
 	Stream<DynamicTest> hostileRequestsGetCleanAnswers() {
 		return this.cases.stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> {
 			HttpResponse<byte[]> response;
+			long started = System.nanoTime();
 			try {
 				response = send(c);
 			}
 			catch (IOException ex) {
 				throw new AssertionError(c + ": no HTTP answer (" + ex + ")", ex);
 			}
+			Duration took = Duration.ofNanos(System.nanoTime() - started);
 			try {
+				// Generous for a shared 2-core CI machine (normal requests take well under a second); before the
+				// cost limits, 1,000 aliased client pages took over 20 s and a 300,000-digit cursor several.
+				assertThat(took).as("answered in %s ms", took.toMillis()).isLessThan(MAX_ANSWER_TIME);
 				check(c, response);
 			}
 			catch (AssertionError ex) {
