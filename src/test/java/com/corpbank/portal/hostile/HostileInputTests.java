@@ -28,6 +28,7 @@ import com.corpbank.portal.financials.FinancialStatement;
 import com.corpbank.portal.manager.RelationshipManager;
 import com.corpbank.portal.support.ClientBookFixture;
 import com.corpbank.portal.support.PortalTest;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.MethodOrderer;
@@ -170,6 +171,12 @@ class HostileInputTests {
 					+ event.getThrowableProxy().getClassName() + ": " + event.getThrowableProxy().getMessage())
 			.toList();
 		assertThat(errors).as("errors logged with a stack trace during the suite").isEmpty();
+	}
+
+	@AfterAll
+	void stopListeningToTheLog() {
+		// Also when the log test was filtered out of the run.
+		rootLogger().detachAppender(this.log);
 	}
 
 	private static Logger rootLogger() {
