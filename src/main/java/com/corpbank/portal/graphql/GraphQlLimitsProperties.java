@@ -31,6 +31,22 @@ public record GraphQlLimitsProperties(@DefaultValue("10") int maxDepth, @Default
 		@DefaultValue("10000") int maxCharacters, @DefaultValue("2000") int maxTokens,
 		@DefaultValue("false") boolean suggestions) {
 
+	public GraphQlLimitsProperties {
+		// A zero or negative limit would refuse every request: fail at start-up, naming the property.
+		positive("max-depth", maxDepth);
+		positive("max-aliases", maxAliases);
+		positive("max-root-fields", maxRootFields);
+		positive("max-complexity", maxComplexity);
+		positive("max-characters", maxCharacters);
+		positive("max-tokens", maxTokens);
+	}
+
+	private static void positive(String name, int value) {
+		if (value < 1) {
+			throw new IllegalArgumentException("portal.graphql." + name + " must be at least 1, not " + value);
+		}
+	}
+
 	/** The defaults, as production gets them. */
 	public static GraphQlLimitsProperties defaults() {
 		return new GraphQlLimitsProperties(10, 20, 10, 6000, 10_000, 2000, false);

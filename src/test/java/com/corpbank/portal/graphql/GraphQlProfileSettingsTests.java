@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import graphql.ExecutionResult;
 import graphql.GraphQL;
@@ -15,15 +16,16 @@ import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * What {@code application.yml} (production) and {@code application-local.yml} (the developer's run) set: introspection
@@ -53,7 +55,7 @@ class GraphQlProfileSettingsTests {
 			.get();
 		ExecutionResult result = portalGraphQl(local).execute(graphiQlIntrospectionQuery());
 		assertThat(result.getErrors()).isEmpty();
-		assertThat(result.<java.util.Map<String, Object>>getData()).containsKey("__schema");
+		assertThat(result.<Map<String, Object>>getData()).containsKey("__schema");
 	}
 
 	@Test
@@ -106,6 +108,13 @@ class GraphQlProfileSettingsTests {
 		assertThat(System.nanoTime() - started).as("nanoseconds to refuse").isLessThan(2_000_000_000L);
 		assertThat(errors).singleElement()
 			.satisfies(error -> assertThat(error.getExtensions()).containsEntry("limit", "max-aliases"));
+	}
+
+	@Test
+	void aLimitBelowOneIsRefusedAtStartUp() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new GraphQlLimitsProperties(10, 20, 0, 6000, 10_000, 2000,
+				false))
+			.withMessage("portal.graphql.max-root-fields must be at least 1, not 0");
 	}
 
 	/** The portal's schema with its scalars and no data fetchers: refusals happen before any field is fetched. */
