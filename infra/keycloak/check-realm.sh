@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks a running dev Keycloak against what the portal expects of the `portal` realm:
-# for every demo user, a portal-cli password-grant token whose access token carries
-#   iss = $KC_URL/realms/portal, aud ∋ portal-api, azp = portal-cli, preferred_username,
+# for every demo user of the org directory (src/main/resources/reference/org-directory.json), a portal-cli
+# password-grant token whose access token carries
+#   iss = $KC_URL/realms/portal, aud ∋ portal-api, azp = portal-cli, sub = the directory's id, preferred_username,
 #   name, display_name, org_unit, realm_access.roles = exactly the user's one role;
 # and that portal-spa refuses the password grant (authorization code + PKCE only).
 #
@@ -20,21 +21,10 @@ for tool in curl jq; do
   command -v "$tool" >/dev/null || { echo "check-realm.sh: needs $tool" >&2; exit 2; }
 done
 
-# username role org_unit display_name  (password = username)
-users=(
-  "rm_li RM SH-PD-T1 李明"
-  "rm_zhang RM SH-PD-T1 张强"
-  "rm_wang RM SH-PD-T2 王芳"
-  "rm_xu RM SH-HP-T1 徐静"
-  "rm_zhao RM BJ-HD-T1 赵伟"
-  "rm_liu RM BJ-HD-T1 刘洋"
-  "lead_sun TEAM_LEAD SH-PD-T1 孙磊"
-  "mgr_chen BRANCH_MANAGER SH 陈刚"
-  "risk_zhou RISK_OFFICER HO 周敏"
-  "analyst_wu HEAD_OFFICE_ANALYST HO 吴婷"
-  "admin ADMIN HO 系统管理员"
-  "auditor_qian AUDITOR HO 钱诚"
-)
+# The demo users come from the org directory, the one source the realm, the seed and the tests share:
+# id (= the token's sub) username role org_unit display_name  (password = username)
+directory="$(cd "$(dirname "$0")/../.." && pwd)/src/main/resources/reference/org-directory.json"
+mapfile -t users < <(jq -r '.people[] | "\(.id) \(.username) \(.roles[0]) \(.orgUnit) \(.displayName)"' "$directory")
 
 # base64url -> JSON
 jwt_payload() {
@@ -47,7 +37,7 @@ jwt_payload() {
 passed=0
 failed=0
 for entry in "${users[@]}"; do
-  read -r user role org display <<<"$entry"
+  read -r id user role org display <<<"$entry"
   response="$(curl -sS -X POST "$token_url" \
     -d grant_type=password -d client_id=portal-cli \
     --data-urlencode "username=$user" --data-urlencode "password=$user")"
@@ -60,11 +50,12 @@ for entry in "${users[@]}"; do
   payload="$(jwt_payload "$access")"
   (( verbose )) && jq . <<<"$payload"
   if problems="$(jq -r --arg iss "$issuer" --arg user "$user" --arg role "$role" \
-        --arg org "$org" --arg display "$display" '
+        --arg org "$org" --arg display "$display" --arg id "$id" '
       [ (if .iss != $iss then "iss=\(.iss)" else empty end),
         (if ([.aud] | flatten | index("portal-api")) == null then "aud=\(.aud)" else empty end),
         (if .azp != "portal-cli" then "azp=\(.azp)" else empty end),
         (if .typ != "Bearer" then "typ=\(.typ)" else empty end),
+        (if .sub != $id then "sub=\(.sub) (the directory binds \($id))" else empty end),
         (if .preferred_username != $user then "preferred_username=\(.preferred_username)" else empty end),
         (if (.name // "") == "" then "name missing" else empty end),
         (if .org_unit != $org then "org_unit=\(.org_unit)" else empty end),
