@@ -1,30 +1,40 @@
 package com.corpbank.portal.e2e;
 
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import com.corpbank.portal.PortalApplication;
+import com.corpbank.portal.seed.DemoDirectory;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * End to end on real parts: the real Keycloak with the project's realm issues the tokens (password grant of the
- * dev client), the service validates them against the realm's JWKS, and the demo seed is the data. Expected
- * scopes are counted straight from the store with plain queries, independently of the service's scope code.
+ * dev client, which this context allows as the local profile does), the service validates them against the
+ * realm's JWKS, and the demo seed is the data. Expected scopes are counted straight from the store with plain
+ * queries, independently of the service's scope code.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "portal.store.data-dir=", "portal.store.mongodb-uri=", "portal.demo-data.enabled=true" })
+		properties = { "portal.store.data-dir=", "portal.store.mongodb-uri=", "portal.demo-data.enabled=true",
+				"portal.security.allowed-clients=portal-spa,portal-cli" })
 @AutoConfigureHttpGraphQlTester
 class KeycloakEndToEndIT {
 
@@ -32,16 +42,9 @@ class KeycloakEndToEndIT {
 
 	@DynamicPropertySource
 	static void realKeycloak(DynamicPropertyRegistry registry) {
-		keycloak = KeycloakProcess.start();
+		keycloak = KeycloakProcess.shared();
 		registry.add("portal.security.issuer-uri", keycloak::issuer);
 		registry.add("portal.security.jwk-set-uri", keycloak::jwkSetUri);
-	}
-
-	@AfterAll
-	static void stopKeycloak() {
-		if (keycloak != null) {
-			keycloak.stop();
-		}
 	}
 
 	@Autowired
@@ -104,6 +107,39 @@ class KeycloakEndToEndIT {
 	}
 
 	@Test
+	void realmTokensCarryTheDirectorysUserIdAsSubject() {
+		for (String username : List.of("rm_li", "lead_sun", "mgr_chen")) {
+			Map<String, Object> claims = payload(keycloak.accessToken(username));
+			assertThat(claims).containsEntry("sub", DemoDirectory.get().person(username).id())
+				.containsEntry("preferred_username", username)
+				.containsEntry("azp", "portal-cli");
+		}
+	}
+
+	@Test
+	void aRealDevClientTokenIsRefusedByADeploymentThatDoesNotAllowIt() {
+		String token = keycloak.accessToken("rm_li");
+		// The same service with production's client list (portal-spa only), beside this context.
+		// Command-line arguments: they outrank application.yml (builder "properties" would not).
+		try (ConfigurableApplicationContext production = new SpringApplicationBuilder(PortalApplication.class).run(
+				"--server.port=0", "--portal.store.data-dir=", "--portal.store.mongodb-uri=",
+				"--portal.demo-data.enabled=false", "--portal.security.issuer-uri=" + keycloak.issuer(),
+				"--portal.security.jwk-set-uri=" + keycloak.jwkSetUri())) {
+			String port = production.getEnvironment().getProperty("local.server.port");
+			WebTestClient http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+			http.post().uri("/graphql")
+				.headers(headers -> headers.setBearerAuth(token))
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(Map.of("query", "{ me { username } }"))
+				.exchange()
+				.expectStatus().isUnauthorized()
+				.expectHeader().valueEquals("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+		}
+		// ... and accepted here, where the dev client is allowed.
+		as("rm_li").document("{ me { username } }").execute().path("me.username").entity(String.class).isEqualTo("rm_li");
+	}
+
+	@Test
 	void theSpaClientCannotUseThePasswordGrant() {
 		assertThat(keycloak.passwordGrant("portal-spa", "rm_li").statusCode()).isIn(400, 401);
 	}
@@ -151,6 +187,12 @@ class KeycloakEndToEndIT {
 		return managers(node).stream()
 			.map(manager -> (String) ((Map<String, Object>) manager.get("team")).get("code"))
 			.toList();
+	}
+
+	private static Map<String, Object> payload(String jwt) {
+		byte[] json = Base64.getUrlDecoder().decode(jwt.split("\\.")[1]);
+		return JsonMapper.builder().build().readValue(json, new TypeReference<Map<String, Object>>() {
+		});
 	}
 
 	private long countInStore(Document filter) {

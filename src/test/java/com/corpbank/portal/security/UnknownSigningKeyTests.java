@@ -56,7 +56,7 @@ class UnknownSigningKeyTests {
 		assertThat(afterFirstCall).isEqualTo(1);
 
 		for (int i = 0; i < 20; i++) {
-			me(keycloak.tokenSignedByUnknownKey("rm_li")).expectStatus().isUnauthorized().expectBody().isEmpty();
+			me(keycloak.tokenSignedByUnknownKey("rm_li")).expectStatus().isUnauthorized();
 		}
 
 		assertThat(keycloak.jwksFetches() - afterFirstCall).isLessThanOrEqualTo(1);
