@@ -22,7 +22,9 @@ public class JsonErrorReportValve extends ErrorReportValve {
 	@Override
 	protected void report(Request request, Response response, @Nullable Throwable throwable) {
 		int status = response.getStatus();
-		if (status < 400 || response.getContentWritten() > 0) {
+		// As Tomcat's own: only an error the container was asked to send (sendError), not yet reported, with no body
+		// yet; a bare status (the 401 of a refused token) stays bare.
+		if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
 			return;
 		}
 		AtomicBoolean ioAllowed = new AtomicBoolean(true);
