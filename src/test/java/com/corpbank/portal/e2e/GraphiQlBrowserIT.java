@@ -75,6 +75,9 @@ class GraphiQlBrowserIT {
 
 	private static final Duration WAIT = Duration.ofSeconds(60);
 
+	/** Short enough that the page must refresh its token during the test, long enough to sign in. */
+	private static final Duration TOKEN_LIFESPAN = Duration.ofSeconds(40);
+
 	private static final Path OUTPUT = Path.of(System.getProperty("graphiql.it.output.dir", "target/graphiql-it"));
 
 	private static KeycloakProcess keycloak;
@@ -130,7 +133,9 @@ class GraphiQlBrowserIT {
 
 	@BeforeEach
 	void openBrowser() throws IOException {
-		new KeycloakAdmin(keycloak).allowOrigin("portal-spa", origin());
+		KeycloakAdmin admin = new KeycloakAdmin(keycloak);
+		admin.allowOrigin("portal-spa", origin());
+		admin.accessTokenLifespan("portal-spa", TOKEN_LIFESPAN);
 		this.profile = Files.createTempDirectory("graphiql-it-chromium");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
@@ -163,6 +168,7 @@ class GraphiQlBrowserIT {
 		List<JsonNode> requests = new ArrayList<>();
 		try {
 			signInOnTheKeycloakLoginPage("rm_li");
+			long signedInAt = System.nanoTime();
 
 			WebElement user = waitFor(By.id("portal-user"));
 			assertThat(user.getDomAttribute("data-username")).isEqualTo("rm_li");
@@ -174,6 +180,8 @@ class GraphiQlBrowserIT {
 			saveScreenshot("1-portfolio-result");
 			docsPaneShowsTheSdlDescriptions();
 			saveScreenshot("2-docs-pane");
+			// The first access token has expired by now: the next run only works on a refreshed one.
+			sleepUntil(signedInAt + TOKEN_LIFESPAN.plusSeconds(5).toNanos());
 			aSavedExampleOpensInANewTabAndRunsAreInTheHistory();
 			saveScreenshot("3-example-and-history");
 			requests.addAll(requestsSoFar());
@@ -356,6 +364,17 @@ class GraphiQlBrowserIT {
 		}
 		assertThat(requests).as("requests seen in Chromium's performance log").hasSizeGreaterThan(10);
 		assertThat(origins).containsExactlyInAnyOrder(origin(), keycloakOrigin);
+		// The bearer token went on every API request, and was refreshed (refresh-token grant) before it expired.
+		List<JsonNode> api = requests.stream()
+			.filter(request -> request.get("url").asString().startsWith(origin() + "/graphql"))
+			.toList();
+		assertThat(api).hasSizeGreaterThanOrEqualTo(3)
+			.allSatisfy(request -> assertThat(request.get("headers").path("Authorization").asString(""))
+				.startsWith("Bearer ey"));
+		assertThat(requests).anySatisfy(request -> {
+			assertThat(request.get("url").asString()).isEqualTo(keycloak.issuer() + "/protocol/openid-connect/token");
+			assertThat(request.path("postData").asString("")).contains("grant_type=refresh_token");
+		});
 		// The docs pane came from the published SDL, not from an introspection query.
 		assertThat(requests).noneSatisfy(request -> assertThat(request.path("postData").asString(""))
 			.contains("__schema"));
@@ -399,6 +418,13 @@ class GraphiQlBrowserIT {
 				return editor ? editor.getValue() : null;
 				""", container);
 		return (value instanceof String text && !text.isBlank()) ? text : null;
+	}
+
+	private static void sleepUntil(long nanoTime) throws InterruptedException {
+		long remaining = nanoTime - System.nanoTime();
+		if (remaining > 0) {
+			java.util.concurrent.TimeUnit.NANOSECONDS.sleep(remaining);
+		}
 	}
 
 	private Object script(String script, Object... arguments) {

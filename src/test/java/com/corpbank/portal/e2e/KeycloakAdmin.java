@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import tools.jackson.databind.JsonNode;
@@ -40,6 +41,23 @@ final class KeycloakAdmin {
 	 * the origin as a web origin (CORS on the token endpoint). Everything else of the client stays as imported.
 	 */
 	void allowOrigin(String clientId, String origin) {
+		updateClient(clientId, client -> {
+			addOnce((ArrayNode) client.get("redirectUris"), origin + "/*");
+			addOnce((ArrayNode) client.get("webOrigins"), origin);
+			ObjectNode attributes = (ObjectNode) client.get("attributes");
+			JsonNode logout = attributes.get("post.logout.redirect.uris");
+			String logoutUris = (logout == null || logout.asString().isEmpty()) ? "" : logout.asString() + "##";
+			attributes.put("post.logout.redirect.uris", logoutUris + origin + "/*");
+		});
+	}
+
+	/** Access tokens of this client only live this long (the realm's 5 minutes are too long to watch a refresh). */
+	void accessTokenLifespan(String clientId, Duration lifespan) {
+		updateClient(clientId, client -> ((ObjectNode) client.get("attributes")).put("access.token.lifespan",
+				Long.toString(lifespan.toSeconds())));
+	}
+
+	private void updateClient(String clientId, Consumer<ObjectNode> change) {
 		String token = adminToken();
 		String clients = this.keycloak.serverUrl() + "/admin/realms/" + REALM + "/clients";
 		JsonNode found = this.json.readTree(send(HttpRequest.newBuilder(
@@ -50,12 +68,7 @@ final class KeycloakAdmin {
 			throw new IllegalStateException("Realm " + REALM + " has no client " + clientId);
 		}
 		ObjectNode client = (ObjectNode) found.get(0);
-		addOnce((ArrayNode) client.get("redirectUris"), origin + "/*");
-		addOnce((ArrayNode) client.get("webOrigins"), origin);
-		ObjectNode attributes = (ObjectNode) client.get("attributes");
-		JsonNode logout = attributes.get("post.logout.redirect.uris");
-		String logoutUris = (logout == null || logout.asString().isEmpty()) ? "" : logout.asString() + "##";
-		attributes.put("post.logout.redirect.uris", logoutUris + origin + "/*");
+		change.accept(client);
 		send(HttpRequest.newBuilder(URI.create(clients + "/" + client.get("id").asString()))
 			.header("Authorization", "Bearer " + token)
 			.header("Content-Type", "application/json")
