@@ -1,6 +1,7 @@
 package com.corpbank.portal.graphql;
 
 import graphql.execution.instrumentation.Instrumentation;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
@@ -16,8 +17,9 @@ class GraphQlConfiguration {
 
 	/** Boot hands every {@link Instrumentation} bean to graphql-java. */
 	@Bean
-	Instrumentation graphQlLimits(GraphQlLimitsProperties limits) {
-		return new GraphQlLimitsInstrumentation(limits);
+	Instrumentation graphQlLimits(GraphQlLimitsProperties limits,
+			@Value("${spring.graphql.schema.introspection.enabled:true}") boolean introspection) {
+		return new GraphQlLimitsInstrumentation(limits, introspection);
 	}
 
 }

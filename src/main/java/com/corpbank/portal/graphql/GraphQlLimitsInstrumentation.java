@@ -19,6 +19,7 @@ import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.introspection.Introspection;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.schema.idl.TypeInfo;
@@ -33,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  * Enforces {@link GraphQlLimitsProperties} at the three points graphql-java offers, each before any data fetcher
  * runs: the document's length before parsing, the parser's token count while parsing ({@link ParserOptions} in the
  * request's {@code GraphQLContext}), and depth, aliases, root fields and complexity once the document is valid
- * ({@link OperationCost}). Then every error of the result goes through {@link ErrorMessages}, so parser, validation
+ * ({@link OperationCost}). It also marks each request with the application's introspection setting. Then every error of the result goes through {@link ErrorMessages}, so parser, validation
  * and coercion messages reach the client in GraphQL terms, without Java internals.
  */
 final class GraphQlLimitsInstrumentation implements Instrumentation {
@@ -44,8 +45,17 @@ final class GraphQlLimitsInstrumentation implements Instrumentation {
 
 	private final ErrorMessages errorMessages;
 
-	GraphQlLimitsInstrumentation(GraphQlLimitsProperties limits) {
+	private final boolean introspection;
+
+	/**
+	 * @param introspection {@code spring.graphql.schema.introspection.enabled}; when false every request is marked so
+	 * that graphql-java refuses {@code __schema} and {@code __type}. Boot only flips graphql-java's JVM-wide switch,
+	 * which one application can turn off for another in the same JVM and nothing turns back on; the mark makes the
+	 * setting this application's own.
+	 */
+	GraphQlLimitsInstrumentation(GraphQlLimitsProperties limits, boolean introspection) {
 		this.limits = limits;
+		this.introspection = introspection;
 		this.parserOptions = ParserOptions.getDefaultOperationParserOptions()
 			.transform(options -> options.maxCharacters(limits.maxCharacters())
 				.maxTokens(limits.maxTokens())
@@ -68,6 +78,9 @@ final class GraphQlLimitsInstrumentation implements Instrumentation {
 					+ " characters; max-characters allows " + this.limits.maxCharacters() + "."));
 		}
 		executionInput.getGraphQLContext().put(ParserOptions.class, this.parserOptions);
+		if (!this.introspection) {
+			executionInput.getGraphQLContext().put(Introspection.INTROSPECTION_DISABLED, true);
+		}
 		return executionInput;
 	}
 

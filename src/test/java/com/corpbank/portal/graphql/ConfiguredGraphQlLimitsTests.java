@@ -3,6 +3,8 @@ package com.corpbank.portal.graphql;
 import com.corpbank.portal.support.ClientBookFixture;
 import com.corpbank.portal.support.MongoCommandCounter;
 import com.corpbank.portal.support.PortalTest;
+import graphql.introspection.Introspection;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,9 +38,26 @@ class ConfiguredGraphQlLimitsTests {
 	@Autowired
 	MongoCommandCounter commands;
 
+	private boolean introspectionJvmWide;
+
 	@BeforeEach
 	void loadBook() {
 		new ClientBookFixture(this.mongoTemplate).load();
+	}
+
+	/**
+	 * Boot switches graphql-java's introspection off JVM-wide whenever a context with it disabled starts (the default
+	 * test context does) and never back on; in a JVM of its own, as in a local run, it stays on.
+	 */
+	@BeforeEach
+	void introspectionOnJvmWideAsInALocalRun() {
+		this.introspectionJvmWide = Introspection.isEnabledJvmWide();
+		Introspection.enabledJvmWide(true);
+	}
+
+	@AfterEach
+	void restoreIntrospectionJvmWide() {
+		Introspection.enabledJvmWide(this.introspectionJvmWide);
 	}
 
 	@Test

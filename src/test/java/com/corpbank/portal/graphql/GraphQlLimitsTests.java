@@ -6,6 +6,7 @@ import java.util.stream.IntStream;
 import com.corpbank.portal.support.ClientBookFixture;
 import com.corpbank.portal.support.MongoCommandCounter;
 import com.corpbank.portal.support.PortalTest;
+import graphql.introspection.Introspection;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -173,15 +174,27 @@ class GraphQlLimitsTests {
 	}
 
 	@Test
-	void introspectionIsOffByDefault() {
-		as(this.graphQlTester, "risk_zhou").document("{ __schema { queryType { name } } }")
-			.execute()
-			.errors()
-			.satisfy(errors -> assertThat(errors).isNotEmpty());
-		as(this.graphQlTester, "risk_zhou").document("{ __type(name: \"Client\") { fields { name } } }")
-			.execute()
-			.errors()
-			.satisfy(errors -> assertThat(errors).isNotEmpty());
+	void introspectionIsOffByDefaultEvenWhenGraphQlJavasJvmWideSwitchIsOn() {
+		// The setting is this application's own, whatever another context in the JVM did to graphql-java's switch.
+		boolean jvmWide = Introspection.isEnabledJvmWide();
+		Introspection.enabledJvmWide(true);
+		try {
+			assertIntrospectionRefused();
+		}
+		finally {
+			Introspection.enabledJvmWide(jvmWide);
+		}
+	}
+
+	private void assertIntrospectionRefused() {
+		for (String document : new String[] { "{ __schema { queryType { name } } }",
+				"{ __type(name: \"Client\") { fields { name } } }" }) {
+			GraphQlTester.Response response = as(this.graphQlTester, "risk_zhou").document(document).execute();
+			response.errors()
+				.satisfy(errors -> assertThat(errors).singleElement()
+					.satisfies(error -> assertThat(error.getErrorType().toString()).isEqualTo("IntrospectionDisabled")));
+			response.path("__schema.queryType.name").pathDoesNotExist().path("__type.fields").pathDoesNotExist();
+		}
 		// __typename is not introspection of the schema, and clients rely on it.
 		as(this.graphQlTester, "risk_zhou").document("{ __typename }")
 			.execute()

@@ -14,6 +14,9 @@ import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
+import graphql.introspection.Introspection;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
@@ -33,6 +36,20 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * locally. Read from the YAML files themselves, so an edit to them is tested.
  */
 class GraphQlProfileSettingsTests {
+
+	private boolean introspectionJvmWide;
+
+	/** A Spring context of another test may have switched graphql-java's introspection off JVM-wide. */
+	@BeforeEach
+	void introspectionOnJvmWideAsInALocalRun() {
+		this.introspectionJvmWide = Introspection.isEnabledJvmWide();
+		Introspection.enabledJvmWide(true);
+	}
+
+	@AfterEach
+	void restoreIntrospectionJvmWide() {
+		Introspection.enabledJvmWide(this.introspectionJvmWide);
+	}
 
 	@Test
 	void productionTurnsIntrospectionAndSuggestionsOff() throws IOException {
@@ -127,7 +144,7 @@ class GraphQlProfileSettingsTests {
 			.scalar(DecimalScalar.INSTANCE)
 			.scalar(DateScalar.INSTANCE)
 			.build());
-		return GraphQL.newGraphQL(schema).instrumentation(new GraphQlLimitsInstrumentation(limits)).build();
+		return GraphQL.newGraphQL(schema).instrumentation(new GraphQlLimitsInstrumentation(limits, true)).build();
 	}
 
 	private static String graphiQlIntrospectionQuery() throws IOException {

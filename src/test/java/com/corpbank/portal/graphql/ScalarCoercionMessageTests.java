@@ -92,7 +92,7 @@ class ScalarCoercionMessageTests {
 				}
 				"""), RuntimeWiring.newRuntimeWiring().scalar(DecimalScalar.INSTANCE).scalar(DateScalar.INSTANCE).build());
 		return GraphQL.newGraphQL(schema)
-			.instrumentation(new GraphQlLimitsInstrumentation(GraphQlLimitsProperties.defaults()))
+			.instrumentation(new GraphQlLimitsInstrumentation(GraphQlLimitsProperties.defaults(), true))
 			.build();
 	}
 
