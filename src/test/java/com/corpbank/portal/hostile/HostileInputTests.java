@@ -73,7 +73,7 @@ class HostileInputTests {
 	/** Words that only internals put into an answer. */
 	private static final List<String> INTERNALS = List.of("Exception", "java.", "org.springframework", "com.mongodb",
 			"de.bwaldvogel", "graphql.", "at com.", "LinkedHashMap", "StringValue{", "<html", "Whitelabel", "E11000",
-			"bson", "Caused by");
+			"bson", "Caused by", "Apache Tomcat");
 
 	private static final Pattern STACK_FRAME = Pattern.compile("\\bat [\\w$.]+\\([\\w$]+\\.java:\\d+\\)|\\tat ");
 
