@@ -1,5 +1,5 @@
 /**
- * The GraphQL runtime shared by every feature: scalars, cursors, error mapping.
+ * The GraphQL runtime shared by every feature: scalars, cursors, request cost limits, error mapping and messages.
  */
 @NullMarked
 package com.corpbank.portal.graphql;
