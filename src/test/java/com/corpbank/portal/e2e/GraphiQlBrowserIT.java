@@ -194,6 +194,11 @@ class GraphiQlBrowserIT {
 			assertThat(this.browser.findElements(By.id("portal-user"))).isEmpty();
 			assertThat(script("return window.sessionStorage.length")).isEqualTo(0L);
 			saveScreenshot("4-signed-out");
+			// Signing out ended the Keycloak session too: signing in again asks for the password.
+			this.browser.findElement(By.id("portal-sign-in")).click();
+			new WebDriverWait(this.browser, WAIT)
+				.until(ExpectedConditions.urlContains(keycloak.issuer() + "/protocol/openid-connect/auth"));
+			waitFor(By.id("password"));
 			requests.addAll(requestsSoFar());
 
 			everyRequestWentToTheServiceOrKeycloak(requests);
