@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -29,18 +30,18 @@ public class KeycloakCallerConverter implements Converter<Jwt, CallerAuthenticat
 
 	@Override
 	public CallerAuthentication convert(Jwt jwt) {
-		String subject = jwt.getSubject();
+		String subject = stringClaim(jwt, "sub");
 		if (subject == null || subject.isBlank()) {
 			// Keycloak always sets sub; a token without one identifies nobody.
 			throw new InvalidBearerTokenException("The token has no subject");
 		}
-		String username = jwt.getClaimAsString(USERNAME);
+		String username = stringClaim(jwt, USERNAME);
 		if (username == null || username.isBlank()) {
 			username = subject;
 		}
-		String displayName = firstNonBlank(jwt.getClaimAsString(DISPLAY_NAME), jwt.getClaimAsString("name"), username);
+		String displayName = firstNonBlank(stringClaim(jwt, DISPLAY_NAME), stringClaim(jwt, "name"), username);
 		Set<Role> roles = realmRoles(jwt);
-		String orgUnit = jwt.getClaimAsString(ORG_UNIT);
+		String orgUnit = stringClaim(jwt, ORG_UNIT);
 		Caller caller = new Caller(subject, username, displayName, roles,
 				(orgUnit == null || orgUnit.isBlank()) ? null : orgUnit);
 		List<SimpleGrantedAuthority> authorities = roles.stream()
@@ -51,8 +52,9 @@ public class KeycloakCallerConverter implements Converter<Jwt, CallerAuthenticat
 
 	private static Set<Role> realmRoles(Jwt jwt) {
 		Set<Role> roles = EnumSet.noneOf(Role.class);
-		Map<String, Object> realmAccess = jwt.getClaimAsMap("realm_access");
-		if (realmAccess != null && realmAccess.get("roles") instanceof Collection<?> names) {
+		// Read raw: getClaimAsMap throws on a claim of another shape, and an odd claim grants nothing, not a 500.
+		if (jwt.getClaims().get("realm_access") instanceof Map<?, ?> realmAccess
+				&& realmAccess.get("roles") instanceof Collection<?> names) {
 			for (Object name : names) {
 				if (name instanceof String value) {
 					Role.fromClaim(value).ifPresent(roles::add);
@@ -62,7 +64,12 @@ public class KeycloakCallerConverter implements Converter<Jwt, CallerAuthenticat
 		return roles;
 	}
 
-	private static String firstNonBlank(String... values) {
+	/** A claim that is a string; any other shape (a list, an object) counts as absent. */
+	private static @Nullable String stringClaim(Jwt jwt, String name) {
+		return (jwt.getClaims().get(name) instanceof String value) ? value : null;
+	}
+
+	private static String firstNonBlank(@Nullable String... values) {
 		for (String value : values) {
 			if (value != null && !value.isBlank()) {
 				return value;
