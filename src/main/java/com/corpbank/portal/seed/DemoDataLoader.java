@@ -21,11 +21,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
  * Seeds the demo book ({@link DemoDataGenerator}) at start-up when {@code portal.demo-data.enabled} is true and
- * the store has no clients yet. A store with clients is never touched, whatever else it holds.
+ * the store has no clients yet. A store with clients gets no demo data, whatever else it holds.
+ *
+ * <p>It also binds demo RMs that are not yet bound to a Keycloak user ({@link #bindUnboundDemoManagers()}), in a
+ * store with clients too: the one change it makes there.
  *
  * <p>Plain batch inserts, no transaction (the embedded store has none). A run that stopped half-way is finished
  * by the next one: documents whose ids already exist are skipped, collection by collection, so org units and
@@ -53,6 +57,7 @@ public class DemoDataLoader implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) {
 		load();
+		bindUnboundDemoManagers();
 	}
 
 	/** @return what was inserted, or empty when the store already had clients */
@@ -70,6 +75,33 @@ public class DemoDataLoader implements ApplicationRunner {
 		log.info("Demo data loaded: {} org units, {} managers, {} clients, {} financial statements",
 				inserted.orgUnits(), inserted.managers(), inserted.clients(), inserted.statements());
 		return Optional.of(inserted);
+	}
+
+	/**
+	 * Binds each RM of the demo directory whose record has no Keycloak user id yet to the directory's id, so that a
+	 * store seeded before RMs were bound ({@code .local/data} of an earlier version) serves its RMs again. Never
+	 * overwrites a binding, and skips an id another record already holds.
+	 *
+	 * @return how many records were bound
+	 */
+	public int bindUnboundDemoManagers() {
+		int bound = 0;
+		for (RelationshipManager manager : DemoDirectory.get().managers()) {
+			String keycloakUserId = manager.keycloakUserId();
+			if (keycloakUserId == null || this.mongoTemplate
+				.exists(new Query(Criteria.where("keycloakUserId").is(keycloakUserId)), RelationshipManager.class)) {
+				continue;
+			}
+			Query unbound = new Query(
+					Criteria.where("_id").is(manager.username()).and("keycloakUserId").is(null));
+			bound += (int) this.mongoTemplate
+				.updateFirst(unbound, Update.update("keycloakUserId", keycloakUserId), RelationshipManager.class)
+				.getModifiedCount();
+		}
+		if (bound > 0) {
+			log.info("Bound {} demo relationship managers to their Keycloak user ids", bound);
+		}
+		return bound;
 	}
 
 	private <T> int insertMissing(List<T> documents, Class<T> type, Function<T, String> idOf) {

@@ -154,4 +154,26 @@ class DemoDataLoaderTest {
 		return new MongoTemplate(new SimpleMongoClientDatabaseFactory(client, "portal"), converter);
 	}
 
+
+	@Test
+	void unboundDemoManagersOfAnOlderStoreGetBoundAndNothingElseChanges() {
+		this.mongoTemplate.insert(new Client("X000001", "上海既有客户有限公司", "91350100M000100Y43", new Industry("C", "39"),
+				"350100", Region.EAST_CHINA, EnterpriseSize.SMALL, LifecycleStage.MATURE, null, null, "rm_li",
+				List.of(), List.of("rm_li"), List.of("HO"), null));
+		// rm_li as an earlier version seeded it; rm_wang bound by an operator to someone else.
+		this.mongoTemplate.insert(new RelationshipManager("rm_li", "李明", "SH-PD-T1", null));
+		this.mongoTemplate.insert(new RelationshipManager("rm_wang", "王芳", "SH-PD-T2", "operator-chosen-id"));
+
+		assertThat(this.loader.load()).isEmpty();
+		assertThat(this.loader.bindUnboundDemoManagers()).isEqualTo(1);
+
+		assertThat(this.mongoTemplate.findById("rm_li", RelationshipManager.class).keycloakUserId())
+			.isEqualTo(DemoDirectory.get().person("rm_li").id());
+		assertThat(this.mongoTemplate.findById("rm_wang", RelationshipManager.class).keycloakUserId())
+			.isEqualTo("operator-chosen-id");
+		assertThat(count(RelationshipManager.class)).isEqualTo(2);
+		assertThat(count(Client.class)).isEqualTo(1);
+		assertThat(this.loader.bindUnboundDemoManagers()).isZero();
+	}
+
 }
