@@ -49,7 +49,10 @@ final class HttpErrors {
 			extensions.put("classification", classification.name());
 		}
 		extensions.putAll(moreExtensions);
-		return JSON.writeValueAsBytes(Map.of("errors", List.of(Map.of("message", message, "extensions", extensions))));
+		Map<String, Object> error = new LinkedHashMap<>();
+		error.put("message", message);
+		error.put("extensions", extensions);
+		return JSON.writeValueAsBytes(Map.of("errors", List.of(error)));
 	}
 
 	/** The code for an error status that has no more specific one. */
