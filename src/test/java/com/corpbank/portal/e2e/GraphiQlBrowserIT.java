@@ -234,6 +234,9 @@ class GraphiQlBrowserIT {
 			.contains("response_type=code")
 			.contains("code_challenge_method=S256")
 			.contains("code_challenge=");
+		// keycloak-js holds state, nonce and PKCE verifier across this redirect: not in localStorage.
+		waitFor(By.id("username"));
+		nothingWasKeptInLocalStorage();
 		waitFor(By.id("username")).sendKeys(username);
 		this.browser.findElement(By.id("password")).sendKeys(username);
 		this.browser.findElement(By.id("kc-login")).click();
