@@ -26,6 +26,7 @@ class ServiceRestartTests {
 			MongoTemplate store = first.getBean(MongoTemplate.class);
 			seeded = store.getCollection("clients").countDocuments();
 			assertThat(seeded).isGreaterThanOrEqualTo(300);
+			assertThat(first.getEnvironment().getProperty("portal.store.data-dir")).isEqualTo(this.dataDir.toString());
 			// A change made while running: a re-seed on the next start would undo it.
 			store.remove(new Query(Criteria.where("_id").is("C000001")), "clients");
 		}
@@ -37,11 +38,13 @@ class ServiceRestartTests {
 	}
 
 	private ConfigurableApplicationContext start() {
-		return new SpringApplicationBuilder(PortalApplication.class).properties("server.port=0",
-				"portal.store.mongodb-uri=", "portal.store.data-dir=" + this.dataDir, "portal.demo-data.enabled=true",
+		// Command-line arguments, not builder properties: those are defaults that application.yml overrides, which
+		// made this test run on port 8080 against the developer's own .local/data.
+		return new SpringApplicationBuilder(PortalApplication.class).run("--server.port=0",
+				"--portal.store.mongodb-uri=", "--portal.store.data-dir=" + this.dataDir,
+				"--portal.demo-data.enabled=true",
 				// never contacted: no request is made in this test
-				"portal.security.jwk-set-uri=http://127.0.0.1:9/certs")
-			.run();
+				"--portal.security.jwk-set-uri=http://127.0.0.1:9/certs");
 	}
 
 }
