@@ -1,5 +1,8 @@
 package com.corpbank.portal.security;
 
+import java.io.IOException;
+
+import com.corpbank.portal.web.HttpErrors;
 import com.corpbank.portal.web.RateLimitFilter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,10 +12,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -40,7 +46,14 @@ class SecurityConfiguration {
 			.cors(cors -> cors.configurationSource(corsConfigurationSource))
 			.oauth2ResourceServer(resourceServer -> resourceServer
 				.jwt(jwt -> jwt.jwtAuthenticationConverter(callerConverter))
-				.authenticationEntryPoint(SecurityConfiguration::unauthorized))
+				.authenticationEntryPoint(SecurityConfiguration::unauthorized)
+				.withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+					@Override
+					public <F extends BearerTokenAuthenticationFilter> F postProcess(F filter) {
+						filter.setAuthenticationFailureHandler(SecurityConfiguration::tokenNotAccepted);
+						return filter;
+					}
+				}))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(SecurityConfiguration::unauthorized))
 			// Counts authenticated callers only: anonymous requests were refused just before.
 			.addFilterAfter(rateLimitFilter, AuthorizationFilter.class)
@@ -49,6 +62,24 @@ class SecurityConfiguration {
 			.csrf(csrf -> csrf.disable());
 		// Spring Security's default headers stay on (nosniff, no-store, X-Frame-Options DENY): SecurityHeadersTests.
 		return http.build();
+	}
+
+	/**
+	 * A token that could not be checked at all (Keycloak unreachable and no signing keys cached yet, e.g. right after
+	 * a start) is the identity provider's outage, not the caller's fault: 503 with a GraphQL-shaped body, where
+	 * Spring's default rethrows and the container answers 500. Every other refusal is the bare 401 below.
+	 */
+	private static void tokenNotAccepted(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException ex) throws IOException {
+		if (ex instanceof AuthenticationServiceException) {
+			log.warn("Cannot check bearer tokens: the identity provider's signing keys are unavailable ({})",
+					ex.getMessage());
+			response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+			HttpErrors.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "UNAVAILABLE",
+					"Sign-in cannot be checked at the moment; please try again shortly.");
+			return;
+		}
+		unauthorized(request, response, ex);
 	}
 
 	/**

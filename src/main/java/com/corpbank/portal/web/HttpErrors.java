@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Writes the answer to a request refused before GraphQL ran, shaped like a GraphQL response so the SPA reads every
  * error the same way: {@code {"errors":[{"message":…,"extensions":{"code":…,"classification":…}}]}}.
  */
-final class HttpErrors {
+public final class HttpErrors {
 
 	/** The code every size or cost limit uses, with {@code limit} (the property) and {@code allowed}. */
 	static final String LIMIT_EXCEEDED = "LIMIT_EXCEEDED";
@@ -26,7 +26,8 @@ final class HttpErrors {
 	private HttpErrors() {
 	}
 
-	static void write(HttpServletResponse response, int status, String code, String message) throws IOException {
+	public static void write(HttpServletResponse response, int status, String code, String message)
+			throws IOException {
 		write(response, status, code, message, Map.of());
 	}
 
