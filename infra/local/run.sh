@@ -3,7 +3,8 @@
 # `portal` with demo users) and the API, prints how to call it, and waits.
 # Ctrl-C or SIGTERM stops both (SIGTERM, then waits for them to exit).
 #
-# Needs only a JDK 17+ (and curl, for the printed examples). Works from any directory.
+# Needs a JDK 17+, Node 20.19+ with npm (the GraphiQL page is bundled by the build) and curl for the printed
+# examples. Works from any directory. The API runs with the `local` Spring profile (SPRING_PROFILES_ACTIVE).
 #
 # Usage: infra/local/run.sh [--reset] [--skip-build] [--help]
 #
@@ -206,7 +207,9 @@ cat <<EOF
 
   Client portal is running.
 
+  GraphiQL        http://localhost:$API_PORT/graphiql  (sign in as a demo user below)
   GraphQL API     http://localhost:$API_PORT/graphql   (POST, Authorization: Bearer <token>)
+  SDL             http://localhost:$API_PORT/graphql/schema   (GET, with a token)
   Keycloak        $kc_base   realm portal, issuer $KEYCLOAK_ISSUER_URI
                   admin console $kc_base/admin (admin / admin, dev only)
   Logs            $repo_root/$API_LOG
