@@ -1,5 +1,6 @@
 package com.corpbank.portal.client;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import com.corpbank.portal.risk.RiskGrade;
@@ -20,6 +21,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param coManagers usernames of co-RMs 协办客户经理
  * @param managerUsernames primary and co-RMs together
  * @param orgUnits every org unit on the path of every assigned RM's team, root included
+ * @param registeredAddress 注册地址
+ * @param foundedOn 成立日期
+ * @param employees headcount as the client declared it (statements carry their own per period)
+ * @param legalRepresentative 法定代表人, personal data: read through PersonalDataPolicy
+ * @param sizeBasis which 划型标准 rule decided {@code size}, and from which statement; null for seeded sizes
+ * @param version optimistic-locking version, moved on by every audited write
  */
 @Document("clients")
 public record Client(
@@ -37,5 +44,10 @@ public record Client(
 		List<String> coManagers,
 		List<String> managerUsernames,
 		List<String> orgUnits,
+		@Nullable String registeredAddress,
+		@Nullable LocalDate foundedOn,
+		@Nullable Integer employees,
+		@Nullable LegalRepresentative legalRepresentative,
+		@Nullable SizeBasis sizeBasis,
 		@Nullable @Version Long version) {
 }

@@ -12,7 +12,7 @@ class GraphQlConfiguration {
 
 	@Bean
 	RuntimeWiringConfigurer portalScalars() {
-		return wiring -> wiring.scalar(DecimalScalar.INSTANCE).scalar(DateScalar.INSTANCE);
+		return wiring -> wiring.scalar(DecimalScalar.INSTANCE).scalar(DateScalar.INSTANCE).scalar(DateTimeScalar.INSTANCE);
 	}
 
 	/** Boot hands every {@link Instrumentation} bean to graphql-java. */

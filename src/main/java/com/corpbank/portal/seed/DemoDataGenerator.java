@@ -276,7 +276,7 @@ public class DemoDataGenerator {
 			clients.add(new Client(draft.id, draft.name, uscc, draft.industry, draft.place.division(),
 					Regions.ofDivision(draft.place.division()), draft.size, draft.lifecycle, valueTier, draft.risk,
 					draft.primary, assignment.coManagers(), assignment.managerUsernames(),
-					assignment.orgUnits(teamPathByManager), null));
+					assignment.orgUnits(teamPathByManager), null, null, null, null, null, null));
 			statements.addAll(draft.statements);
 		}
 		return new DemoData(orgUnits, MANAGERS, clients, statements);

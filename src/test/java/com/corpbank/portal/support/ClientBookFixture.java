@@ -93,8 +93,11 @@ public class ClientBookFixture {
 	}
 
 	public void clear() {
-		for (String collection : List.of("clients", "financial_statements", "managers", "org_units")) {
-			this.mongoTemplate.remove(new Query(), collection);
+		// Every collection, so that histories, contacts and audit events of one test never leak into the next.
+		for (String collection : this.mongoTemplate.getCollectionNames()) {
+			if (!collection.startsWith("system.")) {
+				this.mongoTemplate.remove(new Query(), collection);
+			}
 		}
 	}
 
@@ -185,7 +188,7 @@ public class ClientBookFixture {
 			return new Client(this.id, this.name, uscc, this.industry, division, this.region, EnterpriseSize.MEDIUM,
 					LifecycleStage.MATURE, this.valueTier, this.risk, this.assignment.primaryManager(),
 					this.assignment.coManagers(), this.assignment.managerUsernames(),
-					this.assignment.orgUnits(TEAM_PATHS), null);
+					this.assignment.orgUnits(TEAM_PATHS), null, null, null, null, null, null);
 		}
 
 	}

@@ -20,7 +20,9 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "portal.store.data-dir=", "portal.store.mongodb-uri=", "portal.demo-data.enabled=false",
 				// The suite sends thousands of requests as a few users; RateLimitTests checks the limit itself.
-				"portal.web.rate-limit.capacity=1000000", "portal.web.rate-limit.refill-per-second=1000000" })
+				"portal.web.rate-limit.capacity=1000000", "portal.web.rate-limit.refill-per-second=1000000",
+				// Tests that check pending audit records sweep themselves; a background sweep would race them.
+				"portal.audit.sweep-interval=PT1H" })
 @AutoConfigureHttpGraphQlTester
 @Import(PortalTestConfiguration.class)
 public @interface PortalTest {

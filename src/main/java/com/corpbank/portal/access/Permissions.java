@@ -1,0 +1,108 @@
+package com.corpbank.portal.access;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.corpbank.portal.security.Role;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The permission model: which roles may call which query, mutation and field, in one table. Row scope (which
+ * clients) is {@link CallerScopes}; a mutation acts within the scope of the roles that allow it (see
+ * {@link PermissionModel#scopeFor}), so an RM who is also a risk officer cannot edit every client as an RM.
+ *
+ * <p>Every field of Query and Mutation must have a rule (a test built from the schema fails the build otherwise, and
+ * a field without one is refused at run time). Rules on other types' fields hide them from roles not listed: the
+ * field answers null or an empty list.
+ */
+public final class Permissions {
+
+	/** Who may use an operation or field. */
+	public record Rule(@Nullable Set<Role> roles, String why) {
+
+		/** True when any signed-in caller may use it (rows are then left to the row scope). */
+		public boolean anySignedIn() {
+			return this.roles == null;
+		}
+
+		public boolean allows(Set<Role> callerRoles) {
+			return this.roles == null || callerRoles.stream().anyMatch(this.roles::contains);
+		}
+
+	}
+
+	private static final Set<Role> BOOK_KEEPERS = EnumSet.of(Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER);
+
+	private static final Set<Role> PERSONAL_DATA_READERS = EnumSet.of(Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER,
+			Role.HEAD_OFFICE_ANALYST);
+
+	private static final Map<String, Rule> RULES = new LinkedHashMap<>();
+
+	static {
+		// @formatter:off
+		// ---- Queries
+		signedIn("Query.me", "every signed-in user reads who they are");
+		signedIn("Query.clients", "rows by ClientScope: RMs their own, leads their unit, risk and analysts all; ADMIN and AUDITOR none");
+		signedIn("Query.client", "as Query.clients; out of scope reads as null");
+		roles("Query.auditEvents", "internal audit only", Role.AUDITOR);
+
+		// ---- Mutations: the client book
+		roles("Mutation.createClient", "an RM for themselves, a lead naming a primary RM in their unit", Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER);
+		roles("Mutation.updateClient", "the client's RMs and their leads", Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER);
+		roles("Mutation.recordFinancialStatement", "the client's RMs and their leads", Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER);
+		roles("Mutation.recordRelationshipMetrics", "the client's RMs and their leads", Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER);
+		roles("Mutation.setRiskGrade", "credit risk only", Role.RISK_OFFICER);
+		roles("Mutation.assignClient", "a team lead within their team, a branch manager within their subtree", Role.TEAM_LEAD, Role.BRANCH_MANAGER);
+
+		// ---- Mutations: contacts (personal data)
+		roles("Mutation.addContact", "the client's own RMs", Role.RM);
+		roles("Mutation.updateContact", "the client's own RMs", Role.RM);
+		roles("Mutation.removeContact", "the client's own RMs", Role.RM);
+		roles("Mutation.revealContact", "leads who see contacts masked, with a purpose that is audited", Role.TEAM_LEAD, Role.BRANCH_MANAGER);
+
+		// ---- Fields holding personal data: risk officers see none (masking per role is PersonalDataPolicy)
+		fieldRoles("Client.contacts", PERSONAL_DATA_READERS, "contacts: own RMs in full, leads and analysts masked, risk none");
+		fieldRoles("Client.legalRepresentative", PERSONAL_DATA_READERS, "as Client.contacts");
+		// @formatter:on
+	}
+
+	private Permissions() {
+	}
+
+	/** The rule for a schema coordinate such as {@code Mutation.updateClient}, if one is declared. */
+	public static Optional<Rule> rule(String coordinate) {
+		return Optional.ofNullable(RULES.get(coordinate));
+	}
+
+	/** Every declared rule by coordinate, in declaration order (for documentation and tests). */
+	public static Map<String, Rule> all() {
+		return Map.copyOf(RULES);
+	}
+
+	/** The roles that book-keeping operations (clients, statements, metrics) allow. */
+	public static Set<Role> bookKeepers() {
+		return Set.copyOf(BOOK_KEEPERS);
+	}
+
+	private static void signedIn(String coordinate, String why) {
+		put(coordinate, new Rule(null, why));
+	}
+
+	private static void roles(String coordinate, String why, Role... roles) {
+		put(coordinate, new Rule(Set.copyOf(EnumSet.of(roles[0], roles)), why));
+	}
+
+	private static void fieldRoles(String coordinate, Set<Role> roles, String why) {
+		put(coordinate, new Rule(Set.copyOf(roles), why));
+	}
+
+	private static void put(String coordinate, Rule rule) {
+		if (RULES.putIfAbsent(coordinate, rule) != null) {
+			throw new IllegalStateException("two rules for " + coordinate);
+		}
+	}
+
+}

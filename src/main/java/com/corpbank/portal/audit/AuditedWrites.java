@@ -1,0 +1,121 @@
+package com.corpbank.portal.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.corpbank.portal.write.MutationRejected;
+import com.corpbank.portal.write.UserError;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one way an audited entity is written. Each method is a single-document atomic write that applies the change,
+ * moves the version on, and stores the change's {@link AuditEvent} (plus any history record that belongs to it) in
+ * the document's {@value OutboxRelay#PENDING_FIELD} list; the {@link OutboxRelay} then moves those records to their
+ * collections. So, without transactions:
+ * <ul>
+ * <li>a change is never visible without its event: both arrive in the same write;</li>
+ * <li>an event never exists for a change that did not happen: a rejected or failed write writes neither;</li>
+ * <li>an event is never lost or doubled: it stays in the document until it is in its collection, and moving it
+ * again is a no-op (its id is the audit document's {@code _id}).</li>
+ * </ul>
+ * Optimistic locking is part of the same write: the update matches {@code version = expectedVersion}; a stale
+ * version is a {@code CONFLICT} that names the current one.
+ */
+@Service
+public class AuditedWrites {
+
+	private final MongoTemplate mongoTemplate;
+
+	private final OutboxRelay relay;
+
+	AuditedWrites(MongoTemplate mongoTemplate, OutboxRelay relay) {
+		this.mongoTemplate = mongoTemplate;
+		this.relay = relay;
+	}
+
+	/**
+	 * Inserts a new entity (its version should be 0) with its creation event.
+	 * @throws org.springframework.dao.DuplicateKeyException when a unique index refuses it (nothing is written)
+	 */
+	public <T> T insert(T entity, AuditEvent event, Object... related) {
+		String collection = this.mongoTemplate.getCollectionName(entity.getClass());
+		Document document = new Document();
+		this.mongoTemplate.getConverter().write(entity, document);
+		document.put(OutboxRelay.PENDING_FIELD, pending(event, related));
+		this.mongoTemplate.getCollection(collection).insertOne(document);
+		this.relay.flush(collection, document.get("_id"));
+		@SuppressWarnings("unchecked")
+		T written = (T) this.mongoTemplate.getConverter().read(entity.getClass(), document);
+		return written;
+	}
+
+	/**
+	 * Applies {@code update} to the one document that {@code match} selects (its id, and the caller's scope where
+	 * there is one) when its version is {@code expectedVersion}; increments the version.
+	 * @param match the id and scope criteria; a document they do not select is NOT_FOUND whatever its version
+	 * @param target what the update is aimed at, for its NOT_FOUND and CONFLICT errors
+	 * @return the document after the change
+	 * @throws MutationRejected NOT_FOUND or CONFLICT; nothing was written
+	 */
+	public <T> T update(Class<T> type, Criteria match, long expectedVersion, Update update, WriteTarget target,
+			AuditEvent event, Object... related) {
+		// A document seeded before it had a version counts as version 0.
+		Criteria version = (expectedVersion == 0) ? Criteria.where("version").in(0L, null)
+				: Criteria.where("version").is(expectedVersion);
+		Query query = new Query(new Criteria().andOperator(match, version));
+		update.inc("version", 1);
+		update.push(OutboxRelay.PENDING_FIELD).each(pending(event, related).toArray());
+		T written = this.mongoTemplate.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true),
+				type);
+		if (written == null) {
+			Document current = this.mongoTemplate.findOne(new Query(match).limit(1), Document.class,
+					this.mongoTemplate.getCollectionName(type));
+			if (current == null) {
+				throw new MutationRejected(UserError.notFound(target.idField(), target.what()));
+			}
+			throw new MutationRejected(UserError.conflict(target.versionField(), versionOf(current)));
+		}
+		Document id = new Document();
+		this.mongoTemplate.getConverter().write(written, id);
+		this.relay.flush(this.mongoTemplate.getCollectionName(type), id.get("_id"));
+		return written;
+	}
+
+	/** An event that changes no entity (a reveal of personal data): one insert, nothing to move. */
+	public void record(AuditEvent event) {
+		this.mongoTemplate.insert(event);
+	}
+
+	/** The version of a stored document; a document written before versions existed is at 0. */
+	public static long versionOf(Document document) {
+		Object version = document.get("version");
+		return (version instanceof Number number) ? number.longValue() : 0;
+	}
+
+	private List<Document> pending(AuditEvent event, Object... related) {
+		List<Document> pending = new ArrayList<>();
+		pending.add(outboxEntry(event));
+		for (Object record : related) {
+			pending.add(outboxEntry(record));
+		}
+		return pending;
+	}
+
+	private Document outboxEntry(Object record) {
+		Document content = new Document();
+		this.mongoTemplate.getConverter().write(record, content);
+		Object id = content.get("_id");
+		if (id == null) {
+			throw new IllegalArgumentException("a record moved through the outbox needs its id set: " + record);
+		}
+		return new Document("_id", id).append("collection", this.mongoTemplate.getCollectionName(record.getClass()))
+			.append("document", content);
+	}
+
+}

@@ -1,0 +1,115 @@
+package com.corpbank.portal.audit;
+
+import java.util.List;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Moves the records a write left in a document's {@value #PENDING_FIELD} list (audit events, history entries) to
+ * their own collections. Each move is an insert under the record's own id, then a {@code $pull} of the entry: a
+ * move interrupted after the insert is finished by the next one, whose insert meets the duplicate key and moves on.
+ * Runs right after each write, at start-up before the service takes requests (the recovery sweep), and on a
+ * schedule, so a record left behind by a crash or a store hiccup always arrives, exactly once.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class OutboxRelay implements ApplicationRunner {
+
+	/** The field of an audited document that holds its records on their way out. */
+	public static final String PENDING_FIELD = "pendingOutbox";
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+	private final MongoTemplate mongoTemplate;
+
+	OutboxRelay(MongoTemplate mongoTemplate) {
+		this.mongoTemplate = mongoTemplate;
+	}
+
+	/**
+	 * Moves one document's pending records. A failure leaves them where they are (the change and its event are
+	 * already safe together) for the sweep; the write that called this still succeeded.
+	 */
+	public void flush(String collection, Object id) {
+		try {
+			Document document = this.mongoTemplate.findOne(
+					new Query(Criteria.where("_id").is(id)).limit(1), Document.class, collection);
+			if (document != null) {
+				move(collection, document);
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Audit records of {} {} stay pending for the next sweep: {}", collection, id,
+					ex.getClass().getSimpleName());
+		}
+	}
+
+	/** Moves every pending record of every collection; returns how many it moved. */
+	public int sweep() {
+		int moved = 0;
+		for (String collection : this.mongoTemplate.getCollectionNames()) {
+			if (collection.startsWith("system.")) {
+				continue;
+			}
+			Query pending = new Query(Criteria.where(PENDING_FIELD + "._id").exists(true));
+			pending.fields().include(PENDING_FIELD);
+			for (Document document : this.mongoTemplate.find(pending, Document.class, collection)) {
+				moved += move(collection, document);
+			}
+		}
+		return moved;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		int moved = sweep();
+		if (moved > 0) {
+			log.warn("Recovery sweep moved {} audit records left pending by an earlier run", moved);
+		}
+	}
+
+	@Scheduled(fixedDelayString = "${portal.audit.sweep-interval:PT1M}",
+			initialDelayString = "${portal.audit.sweep-interval:PT1M}")
+	void scheduledSweep() {
+		try {
+			sweep();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Audit sweep failed, next try on schedule: {}", ex.getClass().getSimpleName());
+		}
+	}
+
+	private int move(String collection, Document document) {
+		List<Document> entries = document.getList(PENDING_FIELD, Document.class, List.of());
+		for (Document entry : entries) {
+			Document record = entry.get("document", Document.class);
+			try {
+				this.mongoTemplate.getCollection(entry.getString("collection")).insertOne(record);
+			}
+			catch (MongoWriteException ex) {
+				if (ex.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+					throw ex;
+				}
+				// Moved before, by an interrupted run or another instance: only the pull is left to do.
+			}
+			this.mongoTemplate.updateFirst(new Query(Criteria.where("_id").is(document.get("_id"))),
+					new Update().pull(PENDING_FIELD, new Document("_id", entry.get("_id"))), collection);
+		}
+		return entries.size();
+	}
+
+}

@@ -1,0 +1,106 @@
+package com.corpbank.portal.risk;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import com.corpbank.portal.access.ClientScope;
+import com.corpbank.portal.access.PermissionModel;
+import com.corpbank.portal.audit.Actor;
+import com.corpbank.portal.audit.AuditEvent;
+import com.corpbank.portal.audit.AuditedWrites;
+import com.corpbank.portal.audit.WriteTarget;
+import com.corpbank.portal.client.Client;
+import com.corpbank.portal.write.InputCheck;
+import com.corpbank.portal.write.MutationRejected;
+import com.corpbank.portal.write.UserError;
+import com.corpbank.portal.write.UserErrorCode;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * Sets a client's risk grades (RISK_OFFICER): checks the input and the overdue floor, then one audited write that
+ * changes the grades and carries the audit event and the history entry.
+ */
+@Service
+public class RiskGrading {
+
+	static final String OPERATION = "setRiskGrade";
+
+	/** A century of days: more is a typing error, not a loan. */
+	static final int MAX_OVERDUE_DAYS = 36_500;
+
+	/** Business dates (ratedOn) are Beijing dates. */
+	private static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
+
+	private final MongoTemplate mongoTemplate;
+
+	private final PermissionModel permissions;
+
+	private final AuditedWrites writes;
+
+	private final Clock clock;
+
+	RiskGrading(MongoTemplate mongoTemplate, PermissionModel permissions, AuditedWrites writes, Clock clock) {
+		this.mongoTemplate = mongoTemplate;
+		this.permissions = permissions;
+		this.writes = writes;
+		this.clock = clock;
+	}
+
+	public Client set(Actor actor, SetRiskGradeInput input) {
+		InputCheck check = InputCheck.of("input");
+		String clientId = check.id("clientId", input.clientId());
+		if (input.rating() == null) {
+			check.reject("rating", "rating is required.");
+		}
+		if (input.fiveCategory() == null) {
+			check.reject("fiveCategory", "fiveCategory is required.");
+		}
+		Integer overdueDays = check.range("overdueDays", input.overdueDays(), 0, MAX_OVERDUE_DAYS, true);
+		String reason = check.reason(input.reason());
+		long expectedVersion = check.expectedVersion(input.expectedVersion());
+		if (input.fiveCategory() != null && overdueDays != null) {
+			FiveCategory floor = FiveCategory.floorFor(overdueDays);
+			if (input.fiveCategory().isBetterThan(floor)) {
+				check.reject(UserErrorCode.FLOOR_VIOLATION, "fiveCategory", overdueDays + " days overdue sets a floor of "
+						+ floor + ": the class must be " + floor + " or worse.");
+			}
+		}
+		check.throwIfInvalid();
+
+		ClientScope scope = this.permissions.scopeFor(actor.caller(), "Mutation." + OPERATION);
+		Criteria match = scope.and(Criteria.where("_id").is(clientId));
+		Client current = this.mongoTemplate.findOne(new Query(match), Client.class);
+		WriteTarget target = WriteTarget.of("client", "clientId");
+		if (current == null) {
+			throw new MutationRejected(UserError.notFound(target.idField(), target.what()));
+		}
+		long currentVersion = (current.version() != null) ? current.version() : 0;
+		if (currentVersion != expectedVersion) {
+			throw new MutationRejected(UserError.conflict(target.versionField(), currentVersion));
+		}
+
+		Instant now = this.clock.instant();
+		RiskGrade before = current.risk();
+		RiskGrade after = new RiskGrade(input.rating(), input.fiveCategory(), LocalDate.ofInstant(now, BANK_ZONE),
+				overdueDays);
+		AuditEvent event = AuditEvent.by(actor, now, OPERATION)
+			.reason(reason)
+			.change("risk.rating", (before != null) ? before.rating() : null, after.rating())
+			.change("risk.fiveCategory", (before != null) ? before.fiveCategory() : null, after.fiveCategory())
+			.change("risk.overdueDays", (before != null) ? before.overdueDays() : null, after.overdueDays())
+			.change("risk.ratedOn", (before != null) ? before.ratedOn() : null, after.ratedOn())
+			.about("Client", clientId, expectedVersion + 1);
+		RiskHistoryEntry history = new RiskHistoryEntry(UUID.randomUUID().toString(), clientId, after, before, now,
+				actor.caller().username(), reason, expectedVersion + 1);
+		return this.writes.update(Client.class, match, expectedVersion, new Update().set("risk", after), target, event,
+				history);
+	}
+
+}
