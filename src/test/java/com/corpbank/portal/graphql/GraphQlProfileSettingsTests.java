@@ -143,6 +143,7 @@ class GraphQlProfileSettingsTests {
 		GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(registry, RuntimeWiring.newRuntimeWiring()
 			.scalar(DecimalScalar.INSTANCE)
 			.scalar(DateScalar.INSTANCE)
+			.scalar(DateTimeScalar.INSTANCE)
 			.build());
 		return GraphQL.newGraphQL(schema).instrumentation(new GraphQlLimitsInstrumentation(limits, true)).build();
 	}
