@@ -133,7 +133,10 @@ public class ClientHandover {
 			.change("coManagers", before.coManagers(), after.coManagers())
 			.change("orgUnits", current.orgUnits(), orgUnits)
 			.about("Client", clientId, expectedVersion + 1);
-		AssignmentHistoryEntry history = new AssignmentHistoryEntry(UUID.randomUUID().toString(), clientId,
+		// The id leads with the version: two handovers in the same millisecond still page in the order they happened
+		// (NewestFirstPages breaks ties on time by id).
+		String historyId = "%010d-%s".formatted(expectedVersion + 1, UUID.randomUUID());
+		AssignmentHistoryEntry history = new AssignmentHistoryEntry(historyId, clientId,
 				after.primaryManager(), after.coManagers(),
 				new AssignmentSnapshot(before.primaryManager(), before.coManagers()), now, actor.caller().username(),
 				reason, expectedVersion + 1);
@@ -188,7 +191,7 @@ public class ClientHandover {
 			check.reject(field, label + " is at most " + MAX_USERNAME_LENGTH + " characters.");
 			return null;
 		}
-		if (!InputText.isPlainText(username)) {
+		if (!InputText.isPlainText(value)) {
 			check.reject(field, label + " must not contain control characters.");
 			return null;
 		}
