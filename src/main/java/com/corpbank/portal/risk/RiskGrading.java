@@ -97,7 +97,9 @@ public class RiskGrading {
 			.change("risk.overdueDays", (before != null) ? before.overdueDays() : null, after.overdueDays())
 			.change("risk.ratedOn", (before != null) ? before.ratedOn() : null, after.ratedOn())
 			.about("Client", clientId, expectedVersion + 1);
-		RiskHistoryEntry history = new RiskHistoryEntry(UUID.randomUUID().toString(), clientId, after, before, now,
+		// The version leads the id so that two changes within one millisecond still page in the order they happened.
+		String historyId = "%010d-%s".formatted(expectedVersion + 1, UUID.randomUUID());
+		RiskHistoryEntry history = new RiskHistoryEntry(historyId, clientId, after, before, now,
 				actor.caller().username(), reason, expectedVersion + 1);
 		return this.writes.update(Client.class, match, expectedVersion, new Update().set("risk", after), target, event,
 				history);
