@@ -1,7 +1,9 @@
 package com.corpbank.portal.client;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
@@ -67,6 +69,40 @@ public class EnterpriseSizeClassifier {
 					&& (this.totalAssets == null || totalAssets.compareTo(this.totalAssets) >= 0);
 		}
 
+		/** The row in the table's words: every bound must hold, e.g. "X>=300 & Y>=2000". */
+		public String met() {
+			return String.join(" & ", terms(">="));
+		}
+
+		/** Missing the row: any one bound fails, e.g. "X<20 or Y<300" (how the table words micro). */
+		public String missed() {
+			return String.join(" or ", terms("<"));
+		}
+
+		private List<String> terms(String operator) {
+			List<String> terms = new ArrayList<>();
+			if (this.employees != null) {
+				terms.add("X" + operator + this.employees);
+			}
+			if (this.revenue != null) {
+				terms.add("Y" + operator + this.revenue.toPlainString());
+			}
+			if (this.totalAssets != null) {
+				terms.add("Z" + operator + this.totalAssets.toPlainString());
+			}
+			return terms;
+		}
+
+	}
+
+	/**
+	 * A size with what decided it.
+	 *
+	 * @param category the table's industry category the client falls in
+	 * @param rule the row that matched in the table's words, e.g. "medium: X>=300 & Y>=2000" or, for micro,
+	 * "micro: X<20 or Y<300" (the small row missed)
+	 */
+	public record Decision(EnterpriseSize size, Category category, String rule) {
 	}
 
 	private static final List<EnterpriseSize> ROW_SIZES = List.of(EnterpriseSize.LARGE, EnterpriseSize.MEDIUM,
@@ -80,21 +116,38 @@ public class EnterpriseSizeClassifier {
 	 */
 	public EnterpriseSize classify(Industry industry, int employees, BigDecimal revenueYuan,
 			BigDecimal totalAssetsYuan) {
-		return classify(categoryOf(industry), employees, revenueYuan, totalAssetsYuan);
+		return decide(industry, employees, revenueYuan, totalAssetsYuan).size();
 	}
 
 	/** As {@link #classify(Industry, int, BigDecimal, BigDecimal)} for a known category. */
 	public EnterpriseSize classify(Category category, int employees, BigDecimal revenueYuan,
 			BigDecimal totalAssetsYuan) {
+		return decide(category, employees, revenueYuan, totalAssetsYuan).size();
+	}
+
+	/** The size, the category and the rule that decided it (what {@code Client.sizeBasis} shows). */
+	public Decision decide(Industry industry, int employees, BigDecimal revenueYuan, BigDecimal totalAssetsYuan) {
+		return decide(categoryOf(industry), employees, revenueYuan, totalAssetsYuan);
+	}
+
+	/** As {@link #decide(Industry, int, BigDecimal, BigDecimal)} for a known category. */
+	public Decision decide(Category category, int employees, BigDecimal revenueYuan, BigDecimal totalAssetsYuan) {
 		// The table is in 万元; dividing by 10^4 is exact in BigDecimal, so bounds compare without rounding.
 		BigDecimal revenue = Objects.requireNonNull(revenueYuan, "revenueYuan").divide(TEN_THOUSAND);
 		BigDecimal totalAssets = Objects.requireNonNull(totalAssetsYuan, "totalAssetsYuan").divide(TEN_THOUSAND);
 		for (int i = 0; i < ROW_SIZES.size(); i++) {
-			if (category.rows().get(i).metBy(employees, revenue, totalAssets)) {
-				return ROW_SIZES.get(i);
+			Bounds row = category.rows().get(i);
+			if (row.metBy(employees, revenue, totalAssets)) {
+				EnterpriseSize size = ROW_SIZES.get(i);
+				return new Decision(size, category, label(size) + ": " + row.met());
 			}
 		}
-		return EnterpriseSize.MICRO;
+		Bounds small = category.rows().get(ROW_SIZES.size() - 1);
+		return new Decision(EnterpriseSize.MICRO, category, label(EnterpriseSize.MICRO) + ": " + small.missed());
+	}
+
+	private static String label(EnterpriseSize size) {
+		return size.name().toLowerCase(Locale.ROOT);
 	}
 
 	/**

@@ -7,7 +7,10 @@ import org.springframework.data.domain.Sort.Direction;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
-/** One statement per client and period; the latest-statement lookup walks clientId + periodEnd. */
+/**
+ * One statement per client and period; the latest-statement lookup walks clientId + periodEnd; the size sweep finds
+ * the few statements still marked {@code sizeApplied: false}.
+ */
 @Component
 class FinancialStatementIndexes implements CollectionIndexes {
 
@@ -20,7 +23,8 @@ class FinancialStatementIndexes implements CollectionIndexes {
 	public List<Index> indexes() {
 		return List.of(
 				new Index().on("clientId", Direction.ASC).on("period", Direction.ASC).unique().named("client_period_unique"),
-				new Index().on("clientId", Direction.ASC).on("periodEnd", Direction.DESC).named("client_latest"));
+				new Index().on("clientId", Direction.ASC).on("periodEnd", Direction.DESC).named("client_latest"),
+				new Index().on("sizeApplied", Direction.ASC).sparse().named("size_pending"));
 	}
 
 }

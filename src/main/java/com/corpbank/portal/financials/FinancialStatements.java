@@ -32,7 +32,8 @@ public class FinancialStatements {
 		}
 		Aggregation aggregation = Aggregation.newAggregation(
 				Aggregation.match(Criteria.where("clientId").in(clientIds)),
-				Aggregation.sort(Sort.by(Sort.Direction.DESC, "periodEnd")),
+				// A year and its fourth quarter end on the same day: the year ("2025" sorts before "2025Q4") wins.
+				Aggregation.sort(Sort.by(Sort.Order.desc("periodEnd"), Sort.Order.asc("period"))),
 				Aggregation.group("clientId").first(Aggregation.ROOT).as("latest"));
 		for (Document group : this.mongoTemplate.aggregate(aggregation, "financial_statements", Document.class)) {
 			FinancialStatement statement = this.mongoTemplate.getConverter()

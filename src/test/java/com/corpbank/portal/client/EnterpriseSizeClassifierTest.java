@@ -147,4 +147,33 @@ class EnterpriseSizeClassifierTest {
 			.isThrownBy(() -> this.classifier.classify(new Industry("C", division), 1, BigDecimal.ONE, BigDecimal.ONE));
 	}
 
+	@Test
+	void decisionNamesTheCategoryAndTheRowThatMatched() {
+		EnterpriseSizeClassifier.Decision medium = this.classifier.decide(new Industry("C", "39"), 999, yuan("40000"),
+				yuan("0"));
+		assertThat(medium.size()).isEqualTo(MEDIUM);
+		assertThat(medium.category()).isEqualTo(Category.INDUSTRY);
+		assertThat(medium.rule()).isEqualTo("medium: X>=300 & Y>=2000");
+		assertThat(this.classifier.decide(new Industry("E", "48"), 0, yuan("80000"), yuan("80000")).rule())
+			.isEqualTo("large: Y>=80000 & Z>=80000");
+		assertThat(this.classifier.decide(new Industry("L", "72"), 10, yuan("0"), yuan("100")).rule())
+			.isEqualTo("small: X>=10 & Z>=100");
+	}
+
+	@Test
+	void microDecisionNamesTheSmallRowItMissed() {
+		EnterpriseSizeClassifier.Decision micro = this.classifier.decide(new Industry("C", "13"), 19, yuan("300"),
+				yuan("0"));
+		assertThat(micro.size()).isEqualTo(MICRO);
+		assertThat(micro.rule()).isEqualTo("micro: X<20 or Y<300");
+		assertThat(this.classifier.decide(new Industry("A", "01"), 500, yuan("49.99"), yuan("0")).rule())
+			.isEqualTo("micro: Y<50");
+	}
+
+	@Test
+	void classifyAgreesWithDecide() {
+		assertThat(size("C", "34", 5000, "1000", "0"))
+			.isEqualTo(this.classifier.decide(new Industry("C", "34"), 5000, yuan("1000"), yuan("0")).size());
+	}
+
 }
