@@ -1,0 +1,179 @@
+package com.corpbank.portal.metrics;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import com.corpbank.portal.access.PermissionModel;
+import com.corpbank.portal.audit.Actor;
+import com.corpbank.portal.audit.AuditEvent;
+import com.corpbank.portal.audit.AuditedWrites;
+import com.corpbank.portal.audit.WriteTarget;
+import com.corpbank.portal.client.Client;
+import com.corpbank.portal.write.InputCheck;
+import com.corpbank.portal.write.MutationRejected;
+import com.corpbank.portal.write.UserError;
+import com.corpbank.portal.write.UserErrorCode;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * Records a client's relationship figures for a month (RM, TEAM_LEAD, BRANCH_MANAGER within their scope). The first
+ * record of a month is an insert; recording the month again is a correction that needs its {@code expectedVersion}
+ * and a reason, otherwise {@code DUPLICATE}. Each is one audited write.
+ *
+ * <p>Every amount is non-negative: balances and volumes cannot be, and fee income is the gross fees the bank booked
+ * (a refund reverses an earlier month's fee: correct that month instead).
+ */
+@Service
+public class MetricsRecording {
+
+	static final String OPERATION = "recordRelationshipMetrics";
+
+	static final String ENTITY_TYPE = "RelationshipMetrics";
+
+	/** The earliest month the portal keeps figures for. */
+	static final YearMonth FIRST_MONTH = YearMonth.of(1990, 1);
+
+	/** A thousand products is a typing error, not a relationship. */
+	static final int MAX_PRODUCTS = 1_000;
+
+	private static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
+
+	private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
+
+	private final MongoTemplate mongoTemplate;
+
+	private final PermissionModel permissions;
+
+	private final AuditedWrites writes;
+
+	private final Clock clock;
+
+	MetricsRecording(MongoTemplate mongoTemplate, PermissionModel permissions, AuditedWrites writes, Clock clock) {
+		this.mongoTemplate = mongoTemplate;
+		this.permissions = permissions;
+		this.writes = writes;
+		this.clock = clock;
+	}
+
+	public RelationshipMetrics record(Actor actor, RecordRelationshipMetricsInput input) {
+		Instant now = this.clock.instant();
+		InputCheck check = InputCheck.of("input");
+		String clientId = check.id("clientId", input.clientId());
+		YearMonth month = month(check, input.month(), YearMonth.now(this.clock.withZone(BANK_ZONE)));
+		BigDecimal averageDeposits = check.money("averageDeposits", input.averageDeposits(), true, false);
+		BigDecimal loanBalance = check.money("loanBalance", input.loanBalance(), true, false);
+		BigDecimal settlementVolume = check.money("settlementVolume", input.settlementVolume(), true, false);
+		Integer productsHeld = check.range("productsHeld", input.productsHeld(), 0, MAX_PRODUCTS, true);
+		BigDecimal feeIncome = check.money("feeIncome", input.feeIncome(), true, false);
+		String reason = check.optionalText("reason", input.reason(), InputCheck.MAX_REASON_LENGTH);
+		Long expectedVersion = (input.expectedVersion() != null) ? check.expectedVersion(input.expectedVersion())
+				: null;
+		check.throwIfInvalid();
+
+		Criteria match = this.permissions.scopeFor(actor.caller(), "Mutation." + OPERATION)
+			.and(Criteria.where("_id").is(clientId));
+		if (!this.mongoTemplate.exists(new Query(match), Client.class)) {
+			throw new MutationRejected(UserError.notFound(List.of("input", "clientId"), "client"));
+		}
+		String label = month.toString();
+		RelationshipMetrics figures = new RelationshipMetrics(RelationshipMetrics.idOf(clientId, label), clientId,
+				label, month.atDay(1).atStartOfDay(BANK_ZONE).toInstant(), averageDeposits, loanBalance,
+				settlementVolume, productsHeld, feeIncome, now, actor.caller().username(), 0L);
+		RelationshipMetrics onFile = this.mongoTemplate.findOne(
+				new Query(Criteria.where("clientId").is(clientId).and("month").is(label)), RelationshipMetrics.class);
+		return (onFile == null) ? insert(actor, figures, reason, expectedVersion)
+				: correct(actor, onFile, figures, reason, expectedVersion);
+	}
+
+	private RelationshipMetrics insert(Actor actor, RelationshipMetrics figures, @Nullable String reason,
+			@Nullable Long expectedVersion) {
+		if (expectedVersion != null) {
+			throw new MutationRejected(UserError.of(UserErrorCode.VALIDATION, List.of("input", "expectedVersion"),
+					"No figures for " + figures.month() + " are on file yet: leave expectedVersion out to record them."));
+		}
+		AuditEvent event = changes(AuditEvent.by(actor, figures.recordedAt(), OPERATION).reason(reason), null,
+				figures)
+			.about(ENTITY_TYPE, figures.id(), 0L);
+		try {
+			return this.writes.insert(figures, event);
+		}
+		catch (DuplicateKeyException ex) {
+			// Recorded by someone else since we looked: it is a correction now.
+			RelationshipMetrics onFile = this.mongoTemplate.findById(figures.id(), RelationshipMetrics.class);
+			throw new MutationRejected(duplicate(figures.month(), (onFile != null) ? onFile.currentVersion() : 0));
+		}
+	}
+
+	private RelationshipMetrics correct(Actor actor, RelationshipMetrics onFile, RelationshipMetrics figures,
+			@Nullable String reason, @Nullable Long expectedVersion) {
+		if (expectedVersion == null || reason == null) {
+			throw new MutationRejected(duplicate(onFile.month(), onFile.currentVersion()));
+		}
+		WriteTarget target = new WriteTarget("month of figures", List.of("input", "month"),
+				List.of("input", "expectedVersion"));
+		if (onFile.currentVersion() != expectedVersion) {
+			throw new MutationRejected(UserError.conflict(target.versionField(), onFile.currentVersion()));
+		}
+		AuditEvent.Builder event = changes(AuditEvent.by(actor, figures.recordedAt(), OPERATION).reason(reason),
+				onFile, figures);
+		if (!event.hasChanges()) {
+			throw new MutationRejected(UserError.of(UserErrorCode.VALIDATION, List.of("input"),
+					"The figures for " + onFile.month() + " are already these: nothing to correct."));
+		}
+		Update update = new Update().set("averageDeposits", figures.averageDeposits())
+			.set("loanBalance", figures.loanBalance())
+			.set("settlementVolume", figures.settlementVolume())
+			.set("productsHeld", figures.productsHeld())
+			.set("feeIncome", figures.feeIncome())
+			.set("recordedAt", figures.recordedAt())
+			.set("recordedBy", figures.recordedBy());
+		return this.writes.update(RelationshipMetrics.class, Criteria.where("_id").is(onFile.id()), expectedVersion,
+				update, target, event.about(ENTITY_TYPE, onFile.id(), expectedVersion + 1));
+	}
+
+	private static UserError duplicate(String month, long version) {
+		return new UserError(UserErrorCode.DUPLICATE, List.of("input", "month"), "The figures for " + month
+				+ " are on file at version " + version + ": send expectedVersion " + version
+				+ " and a reason to correct them.", Math.toIntExact(version));
+	}
+
+	private static AuditEvent.Builder changes(AuditEvent.Builder event, @Nullable RelationshipMetrics before,
+			RelationshipMetrics after) {
+		return event.change("month", (before != null) ? before.month() : null, after.month())
+			.change("averageDeposits", (before != null) ? before.averageDeposits() : null, after.averageDeposits())
+			.change("loanBalance", (before != null) ? before.loanBalance() : null, after.loanBalance())
+			.change("settlementVolume", (before != null) ? before.settlementVolume() : null,
+					after.settlementVolume())
+			.change("productsHeld", (before != null) ? before.productsHeld() : null, after.productsHeld())
+			.change("feeIncome", (before != null) ? before.feeIncome() : null, after.feeIncome());
+	}
+
+	/** A calendar month "2026-10" from {@link #FIRST_MONTH} up to the current month (its figures so far). */
+	private static YearMonth month(InputCheck check, @Nullable String value, YearMonth current) {
+		String text = check.requiredText("month", value, 7);
+		if (text == null) {
+			return current;
+		}
+		if (!MONTH.matcher(text).matches()) {
+			check.reject("month", "month is a calendar month such as 2026-10.");
+			return current;
+		}
+		YearMonth month = YearMonth.parse(text);
+		if (month.isBefore(FIRST_MONTH) || month.isAfter(current)) {
+			check.reject("month", "month is between " + FIRST_MONTH + " and the current month, " + current + ".");
+		}
+		return month;
+	}
+
+}
