@@ -77,8 +77,11 @@ public class StatementRecording {
 		this.clock = clock;
 	}
 
-	/** The statement as written and the client after its size was re-derived. */
-	public record Recorded(FinancialStatement statement, Client client) {
+	/**
+	 * The statement as written and the client after its size was re-derived.
+	 * @param client null only when the client left the caller's scope (a handover) between the write and the read
+	 */
+	public record Recorded(FinancialStatement statement, @Nullable Client client) {
 	}
 
 	public Recorded record(Actor actor, RecordFinancialStatementInput input) {
@@ -134,12 +137,8 @@ public class StatementRecording {
 				log.warn("Size of client {} left to the sweep: {}", clientId, ex.getClass().getSimpleName());
 			}
 		}
-		Client client = this.mongoTemplate.findOne(new Query(match), Client.class);
-		if (client == null) {
-			// Handed over to someone else in the meantime: the statement is recorded, the client is out of reach.
-			throw new MutationRejected(UserError.notFound(List.of("input", "clientId"), "client"));
-		}
-		return new Recorded(written, client);
+		// Scoped again: a client handed over in the meantime reads as null, though the statement is recorded.
+		return new Recorded(written, this.mongoTemplate.findOne(new Query(match), Client.class));
 	}
 
 	private FinancialStatement insert(Actor actor, FinancialStatement statement, @Nullable String reason,
