@@ -1,0 +1,155 @@
+package com.corpbank.portal.access;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.corpbank.portal.security.Role;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import static com.corpbank.portal.security.Role.RISK_OFFICER;
+
+/**
+ * The rows of the role × operation matrix ({@link RoleOperationMatrixTests}): one entry per Mutation field of the
+ * schema. A Mutation field without an entry fails {@code RoleOperationMatrixTests#everyMutationOfTheSchemaHasAnEntry}.
+ *
+ * <p>How to add a mutation: append one {@link MutationCase} to {@link #ALL}, giving
+ * <ul>
+ * <li>the roles its rule in {@link Permissions} allows (spelled out again here: a rule changed without the
+ * matrix fails the build);</li>
+ * <li>a document whose root field is the operation itself, unaliased, selecting {@code errors { code }};</li>
+ * <li>the variables for a {@link Target}: the client it acts on, that client's current version, the calling user,
+ * and the store, for a mutation that needs more than a client (e.g. insert a contact first and name its id);</li>
+ * <li>optionally an {@link Expectation} when the outcome is not simply "allowed role and client in the caller's
+ * scope: SUCCESS; allowed role, client out of scope or missing: NOT_FOUND; other roles: FORBIDDEN" (e.g.
+ * {@code assignClient} to an RM outside the lead's team is FORBIDDEN, {@code createClient} has no client to be
+ * out of scope of).</li>
+ * </ul>
+ * A success must write exactly one audit event with the operation's name; a refusal must change nothing at all.
+ */
+final class MutationCases {
+
+	static final List<MutationCase> ALL = List.of(
+
+			MutationCase.onClient("setRiskGrade", EnumSet.of(RISK_OFFICER), """
+					mutation($input: SetRiskGradeInput!) {
+					  setRiskGrade(input: $input) { client { id version } errors { code field message } }
+					}""", target -> Map.of("clientId", target.clientId(), "rating", "BBB", "fiveCategory",
+					"SPECIAL_MENTION", "overdueDays", 30, "reason", "matrix: annual review", "expectedVersion",
+					target.clientVersion()))
+
+	);
+
+	private MutationCases() {
+	}
+
+	/** The cases by operation name; two cases for one operation fail here. */
+	static Map<String, MutationCase> byOperation() {
+		Map<String, MutationCase> cases = new LinkedHashMap<>();
+		for (MutationCase mutationCase : ALL) {
+			if (cases.put(mutationCase.operation(), mutationCase) != null) {
+				throw new IllegalStateException("two matrix cases for " + mutationCase.operation());
+			}
+		}
+		return cases;
+	}
+
+	/** What a call can end in, as the matrix sees it. */
+	enum Outcome {
+
+		SUCCESS, FORBIDDEN, NOT_FOUND
+
+	}
+
+	/** Which client the call is aimed at, relative to the caller's scope. */
+	enum TargetKind {
+
+		/** A client of the caller's book. */
+		IN_SCOPE,
+		/** A client that exists but that the caller's scope does not include. */
+		OUT_OF_SCOPE,
+		/** No such client at all: must read exactly like {@link #OUT_OF_SCOPE}. */
+		MISSING
+
+	}
+
+	/**
+	 * What a variables builder gets.
+	 *
+	 * @param clientVersion the client's version now (0 for a missing client)
+	 */
+	record Target(MatrixUser caller, TargetKind kind, String clientId, long clientVersion, MongoTemplate store) {
+	}
+
+	/** The variables of one call. */
+	@FunctionalInterface
+	interface Variables {
+
+		Map<String, Object> of(Target target);
+
+	}
+
+	/** The outcome a call must have. */
+	@FunctionalInterface
+	interface Expectation {
+
+		Outcome of(MatrixUser caller, TargetKind kind, Set<Role> allowedRoles);
+
+		/** Allowed role and client in scope: success; allowed role otherwise: NOT_FOUND; any other role: FORBIDDEN. */
+		Expectation BY_ROLE_AND_SCOPE = (caller, kind, allowedRoles) -> {
+			if (caller.roles().stream().noneMatch(allowedRoles::contains)) {
+				return Outcome.FORBIDDEN;
+			}
+			return (kind == TargetKind.IN_SCOPE) ? Outcome.SUCCESS : Outcome.NOT_FOUND;
+		};
+
+	}
+
+	/**
+	 * One mutation's row.
+	 *
+	 * @param allowedRoles the roles its rule allows, exactly
+	 * @param variables the variables of a call (the test wraps nothing: give the whole map, e.g. {@code input})
+	 */
+	record MutationCase(String operation, Set<Role> allowedRoles, String document, Variables variables,
+			Expectation expectation) {
+
+		MutationCase {
+			allowedRoles = Set.copyOf(allowedRoles);
+		}
+
+		/** A mutation on one client taking {@code input}, expected by role and scope. */
+		static MutationCase onClient(String operation, Set<Role> allowedRoles, String document, Variables input) {
+			return new MutationCase(operation, allowedRoles, document, target -> Map.of("input", input.of(target)),
+					Expectation.BY_ROLE_AND_SCOPE);
+		}
+
+		MutationCase expecting(Expectation expectation) {
+			return new MutationCase(this.operation, this.allowedRoles, this.document, this.variables, expectation);
+		}
+
+	}
+
+	/**
+	 * A demo user as the matrix uses them.
+	 *
+	 * @param inScope a client of the fixture the user's scope includes; null when it includes none
+	 * @param outOfScope a client of the fixture the user's scope leaves out; null when it includes every client
+	 */
+	record MatrixUser(String username, Set<Role> roles, @Nullable String inScope, @Nullable String outOfScope) {
+
+		MatrixUser {
+			roles = Set.copyOf(roles);
+		}
+
+		@Override
+		public String toString() {
+			return this.username;
+		}
+
+	}
+
+}
