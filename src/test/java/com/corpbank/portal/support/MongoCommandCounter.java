@@ -5,19 +5,36 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
+import org.bson.BsonValue;
+import org.jspecify.annotations.Nullable;
 
 /** Records every command the driver sends, so tests can count round trips per request. */
 public class MongoCommandCounter implements CommandListener {
 
 	private final List<String> commands = new CopyOnWriteArrayList<>();
 
+	private final List<Command> targeted = new CopyOnWriteArrayList<>();
+
+	/** A command and the collection it names (null for commands that name none, e.g. a handshake). */
+	public record Command(String name, @Nullable String collection) {
+	}
+
 	@Override
 	public void commandStarted(CommandStartedEvent event) {
 		this.commands.add(event.getCommandName());
+		BsonValue target = event.getCommand().get(event.getCommandName());
+		this.targeted.add(new Command(event.getCommandName(),
+				(target != null && target.isString()) ? target.asString().getValue() : null));
 	}
 
 	public void reset() {
 		this.commands.clear();
+		this.targeted.clear();
+	}
+
+	/** Every command since the last reset with the collection it names. */
+	public List<Command> commandsWithTarget() {
+		return List.copyOf(this.targeted);
 	}
 
 	/** Commands that read or write data (find, aggregate, count, ...), leaving out handshakes and pings. */
