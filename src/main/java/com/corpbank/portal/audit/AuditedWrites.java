@@ -48,7 +48,15 @@ public class AuditedWrites {
 		Document document = new Document();
 		this.mongoTemplate.getConverter().write(entity, document);
 		document.put(OutboxRelay.PENDING_FIELD, pending(event, related));
-		this.mongoTemplate.getCollection(collection).insertOne(document);
+		try {
+			this.mongoTemplate.getCollection(collection).insertOne(document);
+		}
+		catch (RuntimeException ex) {
+			// The raw collection bypasses MongoTemplate's translation: without it a unique index's refusal reaches
+			// the feature as the driver's MongoWriteException instead of the DuplicateKeyException it maps to DUPLICATE.
+			RuntimeException translated = this.mongoTemplate.getExceptionTranslator().translateExceptionIfPossible(ex);
+			throw (translated != null) ? translated : ex;
+		}
 		this.relay.flush(collection, document.get("_id"));
 		@SuppressWarnings("unchecked")
 		T written = (T) this.mongoTemplate.getConverter().read(entity.getClass(), document);
