@@ -7,10 +7,7 @@ import com.mongodb.MongoWriteException;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -22,12 +19,11 @@ import org.springframework.stereotype.Component;
  * Moves the records a write left in a document's {@value #PENDING_FIELD} list (audit events, history entries) to
  * their own collections. Each move is an insert under the record's own id, then a {@code $pull} of the entry: a
  * move interrupted after the insert is finished by the next one, whose insert meets the duplicate key and moves on.
- * Runs right after each write, at start-up before the service takes requests (the recovery sweep), and on a
- * schedule, so a record left behind by a crash or a store hiccup always arrives, exactly once.
+ * Runs right after each write, at start-up before the web server listens (the recovery sweep), and on a schedule, so
+ * a record left behind by a crash or a store hiccup always arrives, exactly once.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
-public class OutboxRelay implements ApplicationRunner {
+public class OutboxRelay implements SmartInitializingSingleton {
 
 	/** The field of an audited document that holds its records on their way out. */
 	public static final String PENDING_FIELD = "pendingOutbox";
@@ -74,8 +70,13 @@ public class OutboxRelay implements ApplicationRunner {
 		return moved;
 	}
 
+	/**
+	 * The recovery sweep. Runs once every bean exists and before the context's lifecycle starts the web server (an
+	 * {@code ApplicationRunner} would run only after the server listens), so no request sees a change whose event
+	 * an earlier run left pending; a store that cannot be swept fails the start, as the index creation does.
+	 */
 	@Override
-	public void run(ApplicationArguments args) {
+	public void afterSingletonsInstantiated() {
 		int moved = sweep();
 		if (moved > 0) {
 			log.warn("Recovery sweep moved {} audit records left pending by an earlier run", moved);

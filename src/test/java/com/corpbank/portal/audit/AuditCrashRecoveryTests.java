@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import com.corpbank.portal.PortalApplication;
@@ -23,8 +24,12 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -84,7 +89,9 @@ class AuditCrashRecoveryTests {
 
 	/** Starts a new service over the crashed store and checks the trail, the history and the API. */
 	private void assertRecoveredExactlyOnce(String eventId) {
-		try (ConfigurableApplicationContext recovered = start()) {
+		AtomicLong pendingWhenListening = new AtomicLong(-1);
+		try (ConfigurableApplicationContext recovered = start(pendingWhenListening)) {
+			assertThat(pendingWhenListening).as("the recovery sweep ran before the server took requests").hasValue(0);
 			MongoTemplate store = recovered.getBean(MongoTemplate.class);
 			List<AuditEvent> events = store.findAll(AuditEvent.class);
 			assertThat(events).as("the event, exactly once").singleElement().satisfies(event -> {
@@ -149,9 +156,15 @@ class AuditCrashRecoveryTests {
 		}
 	}
 
-	private ConfigurableApplicationContext start() {
+	private ConfigurableApplicationContext start(AtomicLong pendingWhenListening) {
+		// What a first request could have seen: the records still pending when the web server began to listen.
+		ApplicationListener<WebServerInitializedEvent> listening = event -> {
+			MongoTemplate store = event.getApplicationContext().getBean(MongoTemplate.class);
+			pendingWhenListening.set(store.count(
+					new Query(Criteria.where(OutboxRelay.PENDING_FIELD + "._id").exists(true)), "clients"));
+		};
 		// Command-line arguments win over application.yml (see ServiceRestartTests).
-		return new SpringApplicationBuilder(PortalApplication.class).run("--server.port=0",
+		return new SpringApplicationBuilder(PortalApplication.class).listeners(listening).run("--server.port=0",
 				"--portal.store.mongodb-uri=", "--portal.store.data-dir=" + this.dataDir,
 				"--portal.demo-data.enabled=false", "--portal.audit.sweep-interval=PT1H",
 				"--portal.security.issuer-uri=" + TestIdentityProvider.ISSUER,
