@@ -1,5 +1,6 @@
 package com.corpbank.portal.access;
 
+import java.util.Date;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,10 +8,14 @@ import java.util.Map;
 import java.util.Set;
 
 import com.corpbank.portal.security.Role;
+import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import static com.corpbank.portal.security.Role.BRANCH_MANAGER;
 import static com.corpbank.portal.security.Role.RISK_OFFICER;
+import static com.corpbank.portal.security.Role.RM;
+import static com.corpbank.portal.security.Role.TEAM_LEAD;
 
 /**
  * The rows of the role × operation matrix ({@link RoleOperationMatrixTests}): one entry per Mutation field of the
@@ -28,7 +33,8 @@ import static com.corpbank.portal.security.Role.RISK_OFFICER;
  * {@code assignClient} to an RM outside the lead's team is FORBIDDEN, {@code createClient} has no client to be
  * out of scope of).</li>
  * </ul>
- * A success must write exactly one audit event with the operation's name; a refusal must change nothing at all.
+ * A success must write exactly one audit event with the operation's name (or {@code writingEvents(n)}, one per
+ * document it changes); a refusal must change nothing at all.
  */
 final class MutationCases {
 
@@ -39,9 +45,78 @@ final class MutationCases {
 					  setRiskGrade(input: $input) { client { id version } errors { code field message } }
 					}""", target -> Map.of("clientId", target.clientId(), "rating", "BBB", "fiveCategory",
 					"SPECIAL_MENTION", "overdueDays", 30, "reason", "matrix: annual review", "expectedVersion",
-					target.clientVersion()))
+					target.clientVersion())),
+
+			// A handover to rm_li: in the lead's team (C-ZHANG-1 of rm_zhang, SH-PD-T1) and the branch manager's
+			// subtree (C-XU-1 of rm_xu, SH): both succeed.
+			MutationCase.onClient("assignClient", EnumSet.of(TEAM_LEAD, BRANCH_MANAGER), """
+					mutation($input: AssignClientInput!) {
+					  assignClient(input: $input) { client { id } errors { code field message } }
+					}""", target -> Map.of("clientId", target.clientId(), "primaryManager", "rm_li", "coManagers",
+					List.of(), "reason", "matrix: handover", "expectedVersion", target.clientVersion())),
+
+			// Two events: the statement's, and the client's re-derived size (the fixture's clients have no size basis
+			// yet); each travels in the document it describes.
+			MutationCase.onClient("recordFinancialStatement", EnumSet.of(RM, TEAM_LEAD, BRANCH_MANAGER), """
+					mutation($input: RecordFinancialStatementInput!) {
+					  recordFinancialStatement(input: $input) { statement { id } errors { code field message } }
+					}""", target -> Map.of("clientId", target.clientId(), "period", "2023", "periodEnd", "2023-12-31",
+					"revenue", "150000000.00", "netProfit", "9000000.50", "totalAssets", "80000000.00",
+					"totalLiabilities", "50000000.00", "operatingCashFlow", "12000000.00", "employees", 400))
+				.writingEvents(2),
+
+			MutationCase.onClient("recordRelationshipMetrics", EnumSet.of(RM, TEAM_LEAD, BRANCH_MANAGER), """
+					mutation($input: RecordRelationshipMetricsInput!) {
+					  recordRelationshipMetrics(input: $input) { metrics { id } errors { code field message } }
+					}""", target -> Map.of("clientId", target.clientId(), "month", "2026-05", "averageDeposits",
+					"52000000.00", "loanBalance", "30000000.00", "settlementVolume", "880000000.00", "productsHeld", 6,
+					"feeIncome", "420000.00")),
+
+			MutationCase.onClient("addContact", EnumSet.of(RM), """
+					mutation($input: AddContactInput!) {
+					  addContact(input: $input) { contact { id } errors { code field message } }
+					}""", target -> Map.of("clientId", target.clientId(), "name", "张伟", "title", "财务总监", "mobile",
+					"13812345678")),
+
+			// The contact ops name a contact: of the target client, or none at all for a missing client.
+			MutationCase.onClient("updateContact", EnumSet.of(RM), """
+					mutation($input: UpdateContactInput!) {
+					  updateContact(input: $input) { contact { id } errors { code field message } }
+					}""", target -> Map.of("contactId", contactOf(target), "title", "总经理", "reason",
+					"matrix: promoted", "expectedVersion", 0)),
+
+			MutationCase.onClient("removeContact", EnumSet.of(RM), """
+					mutation($input: RemoveContactInput!) {
+					  removeContact(input: $input) { removedContactId errors { code field message } }
+					}""", target -> Map.of("contactId", contactOf(target), "reason", "matrix: left the company",
+					"expectedVersion", 0)),
+
+			MutationCase.onClient("revealContact", EnumSet.of(TEAM_LEAD, BRANCH_MANAGER), """
+					mutation($input: RevealContactInput!) {
+					  revealContact(input: $input) { contact { id } errors { code field message } }
+					}""", target -> Map.of("contactId", contactOf(target), "purpose", "matrix: call about renewal"))
 
 	);
+
+	/**
+	 * A contact of the target client, stored as addContact would store it (version 0); for a missing client, the id
+	 * of a contact that does not exist either.
+	 */
+	static String contactOf(Target target) {
+		String id = "CT-MATRIX-" + target.clientId();
+		if (target.kind() != TargetKind.MISSING) {
+			target.store()
+				.insert(new Document("_id", id).append("clientId", target.clientId())
+					.append("name", "李娜")
+					.append("title", "财务经理")
+					.append("mobile", "13912345678")
+					.append("email", "li.na@example.com")
+					.append("createdAt", new Date())
+					.append("createdBy", "matrix")
+					.append("version", 0L), "contacts");
+		}
+		return id;
+	}
 
 	private MutationCases() {
 	}
@@ -115,20 +190,27 @@ final class MutationCases {
 	 * @param variables the variables of a call (the test wraps nothing: give the whole map, e.g. {@code input})
 	 */
 	record MutationCase(String operation, Set<Role> allowedRoles, String document, Variables variables,
-			Expectation expectation) {
+			Expectation expectation, int eventsPerSuccess) {
 
 		MutationCase {
 			allowedRoles = Set.copyOf(allowedRoles);
 		}
 
-		/** A mutation on one client taking {@code input}, expected by role and scope. */
+		/** A mutation on one client taking {@code input}, expected by role and scope, writing one audit event. */
 		static MutationCase onClient(String operation, Set<Role> allowedRoles, String document, Variables input) {
 			return new MutationCase(operation, allowedRoles, document, target -> Map.of("input", input.of(target)),
-					Expectation.BY_ROLE_AND_SCOPE);
+					Expectation.BY_ROLE_AND_SCOPE, 1);
 		}
 
 		MutationCase expecting(Expectation expectation) {
-			return new MutationCase(this.operation, this.allowedRoles, this.document, this.variables, expectation);
+			return new MutationCase(this.operation, this.allowedRoles, this.document, this.variables, expectation,
+					this.eventsPerSuccess);
+		}
+
+		/** For a mutation that changes several documents: one event each, all under the operation's name. */
+		MutationCase writingEvents(int events) {
+			return new MutationCase(this.operation, this.allowedRoles, this.document, this.variables,
+					this.expectation, events);
 		}
 
 	}
