@@ -50,6 +50,9 @@ class AuditTrail {
 			.ifPresent(value -> conditions.add(Criteria.where("entityId").is(value)));
 		text("filter.operation", filter.operation())
 			.ifPresent(value -> conditions.add(Criteria.where("operation").is(value)));
+		if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
+			throw new InvalidArgumentException("filter.from", "filter.from must be before filter.to.");
+		}
 		if (filter.from() != null) {
 			conditions.add(Criteria.where("at").gte(filter.from()));
 		}

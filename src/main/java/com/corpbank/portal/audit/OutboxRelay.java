@@ -1,6 +1,8 @@
 package com.corpbank.portal.audit;
 
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -8,7 +10,9 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -32,6 +36,8 @@ public class OutboxRelay implements SmartInitializingSingleton {
 
 	private final MongoTemplate mongoTemplate;
 
+	private final Set<String> indexedCollections = ConcurrentHashMap.newKeySet();
+
 	OutboxRelay(MongoTemplate mongoTemplate) {
 		this.mongoTemplate = mongoTemplate;
 	}
@@ -54,6 +60,18 @@ public class OutboxRelay implements SmartInitializingSingleton {
 		}
 	}
 
+	/**
+	 * A sparse index on the pending entries' ids, so that on real MongoDB a sweep reads only the documents with
+	 * something pending instead of scanning every collection (the embedded store ignores non-unique indexes and
+	 * scans). Created once per collection and process; createIndex is idempotent.
+	 */
+	private void ensurePendingIndex(String collection) {
+		if (this.indexedCollections.add(collection)) {
+			this.mongoTemplate.indexOps(collection)
+				.createIndex(new Index(PENDING_FIELD + "._id", Sort.Direction.ASC).sparse().named("pending_outbox"));
+		}
+	}
+
 	/** Moves every pending record of every collection; returns how many it moved. */
 	public int sweep() {
 		int moved = 0;
@@ -61,6 +79,7 @@ public class OutboxRelay implements SmartInitializingSingleton {
 			if (collection.startsWith("system.")) {
 				continue;
 			}
+			ensurePendingIndex(collection);
 			Query pending = new Query(Criteria.where(PENDING_FIELD + "._id").exists(true));
 			pending.fields().include(PENDING_FIELD);
 			for (Document document : this.mongoTemplate.find(pending, Document.class, collection)) {

@@ -22,8 +22,7 @@ import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -47,7 +46,7 @@ import org.springframework.stereotype.Component;
  * statement is now, and writes nothing when size and basis are already right.
  */
 @Component
-public class ClientSizing implements ApplicationRunner {
+public class ClientSizing implements SmartInitializingSingleton {
 
 	/** The caller a repair by the sweep is recorded under: no user made it. */
 	static final Caller SWEEP = new Caller("system", "system:size-sweep", "Size re-derivation sweep", Set.of(), null);
@@ -109,8 +108,9 @@ public class ClientSizing implements ApplicationRunner {
 		return clientIds.size();
 	}
 
+	/** At start-up, before the web server takes requests (as the audit outbox's recovery sweep). */
 	@Override
-	public void run(ApplicationArguments args) {
+	public void afterSingletonsInstantiated() {
 		int repaired = sweep();
 		if (repaired > 0) {
 			log.warn("Start-up sweep re-derived the size of {} clients left pending by an earlier run", repaired);
