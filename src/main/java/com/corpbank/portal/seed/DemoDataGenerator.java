@@ -1,7 +1,6 @@
 package com.corpbank.portal.seed;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,8 +28,8 @@ import com.corpbank.portal.org.OrgUnit;
 import com.corpbank.portal.risk.CreditRating;
 import com.corpbank.portal.risk.FiveCategory;
 import com.corpbank.portal.risk.RiskGrade;
+import com.corpbank.portal.tier.SeedTierModel;
 import com.corpbank.portal.tier.ValueTier;
-import com.corpbank.portal.tier.ValueTierCode;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,7 +45,7 @@ import org.jspecify.annotations.Nullable;
  * pairs (SH and BJ), rm_li as co-RM of other teams' clients, and rm_wang as co-RM of rm_li's clients;</li>
  * <li>ratings come from ranking a credit score (margin, debt ratio, size, growth) against a fixed master-scale
  * mix ({@link #RATING_SHARES}, {@link #RATING_COUNTS}), so the three weakest clients are rated D;</li>
- * <li>value tiers come from the formula in {@link #tierScore} (about 15% A, 45% B, 40% C), and rounding to two
+ * <li>value tiers come from the seed model {@link SeedTierModel} (about 15% A, 45% B, 40% C), and rounding to two
  * decimals leaves a few exact score ties.</li>
  * </ul>
  */
@@ -56,7 +55,7 @@ public class DemoDataGenerator {
 
 	public static final int CLIENT_COUNT = 336;
 
-	public static final String TIER_MODEL_VERSION = "seed-2026.1";
+	public static final String TIER_MODEL_VERSION = SeedTierModel.VERSION;
 
 	/** The fiscal years of the statements, oldest first; the last one sizes, rates and tiers the client. */
 	public static final List<String> PERIODS = List.of("2022", "2023", "2024", "2025");
@@ -538,36 +537,10 @@ public class DemoDataGenerator {
 		throw new IllegalStateException("no unique USCC for " + draft.id);
 	}
 
+	/** The seed tier model ({@link SeedTierModel}) over the latest statement and the lifecycle stage. */
 	private static ValueTier valueTier(Draft draft) {
-		BigDecimal score = tierScore(draft.revenue, draft.margin, draft.lifecycle);
-		ValueTierCode tier = (score.compareTo(BigDecimal.valueOf(80)) >= 0) ? ValueTierCode.A
-				: (score.compareTo(BigDecimal.valueOf(60)) >= 0) ? ValueTierCode.B : ValueTierCode.C;
-		return new ValueTier(tier, score, TIER_MODEL_VERSION, TIER_EVALUATED_ON);
-	}
-
-	/**
-	 * The seed tier model, 0-100, two decimals: 45% revenue scale + 25% profitability + 30% lifecycle.
-	 * <ul>
-	 * <li>scale: 20 points per decade of revenue above 100 thousand yuan, i.e. (log10(revenue) - 5) * 20, capped at
-	 * 100 (10 billion);</li>
-	 * <li>profitability: net margin from -5% (0) to 15% (100), clamped;</li>
-	 * <li>lifecycle: MATURE 100, NEW 80, PROSPECT 50, DORMANT 40, AT_RISK 30, CHURNED 0.</li>
-	 * </ul>
-	 * Rounding to two decimals leaves a few exact ties between clients, which keyset paging must handle.
-	 */
-	static BigDecimal tierScore(BigDecimal revenueYuan, double netMargin, LifecycleStage lifecycle) {
-		double revenue = Math.max(1, revenueYuan.doubleValue());
-		double scale = clamp((StrictMath.log10(revenue) - 5) * 20, 0, 100);
-		double profitability = 100 * clamp((netMargin + 0.05) / 0.20, 0, 1);
-		double stage = switch (lifecycle) {
-			case MATURE -> 100;
-			case NEW -> 80;
-			case PROSPECT -> 50;
-			case DORMANT -> 40;
-			case AT_RISK -> 30;
-			case CHURNED -> 0;
-		};
-		return BigDecimal.valueOf(0.45 * scale + 0.25 * profitability + 0.30 * stage).setScale(2, RoundingMode.HALF_UP);
+		return SeedTierModel.evaluate(draft.revenue, BigDecimal.valueOf(draft.margin), draft.lifecycle.name(),
+				TIER_EVALUATED_ON);
 	}
 
 	// ---- Helpers ---------------------------------------------------------------------------------------------

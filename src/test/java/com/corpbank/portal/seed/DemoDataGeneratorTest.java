@@ -25,6 +25,7 @@ import com.corpbank.portal.org.OrgUnit;
 import com.corpbank.portal.org.OrgUnitType;
 import com.corpbank.portal.risk.CreditRating;
 import com.corpbank.portal.risk.FiveCategory;
+import com.corpbank.portal.tier.SeedTierModel;
 import com.corpbank.portal.tier.ValueTierCode;
 import org.junit.jupiter.api.Test;
 
@@ -306,15 +307,22 @@ class DemoDataGeneratorTest {
 	}
 
 	@Test
-	void tierScoreFormula() {
-		// 10 billion yuan, margin 15% and mature: every factor at its top.
-		assertThat(DemoDataGenerator.tierScore(new BigDecimal("10000000000.00"), 0.15, LifecycleStage.MATURE))
-			.isEqualByComparingTo("100.00");
-		// 1 million (scale 20), margin 5% (profitability 50), new (80): 0.45*20 + 0.25*50 + 0.30*80 = 45.50.
-		assertThat(DemoDataGenerator.tierScore(new BigDecimal("1000000.00"), 0.05, LifecycleStage.NEW))
-			.isEqualTo(new BigDecimal("45.50"));
-		assertThat(DemoDataGenerator.tierScore(new BigDecimal("50000.00"), -0.30, LifecycleStage.CHURNED))
-			.isEqualTo(new BigDecimal("0.00"));
+	void tiersAreTheSeedModelsOverTheLatestStatementAndTheLifecycle() {
+		for (Client client : clients) {
+			FinancialStatement latest = latest(client.id());
+			// The generator's margin is unrounded; the stored statement's amounts are in fen, so allow a cent of score.
+			BigDecimal margin = latest.netProfit().divide(latest.revenue(), 12, java.math.RoundingMode.HALF_EVEN);
+			assertThat(client.valueTier().score()).as(client.id())
+				.isCloseTo(SeedTierModel.score(latest.revenue(), margin, client.lifecycleStage().name()),
+						org.assertj.core.api.Assertions.within(new BigDecimal("0.01")));
+		}
+	}
+
+	@Test
+	void everyLifecycleStageHasASeedTierWeight() {
+		for (LifecycleStage stage : LifecycleStage.values()) {
+			assertThat(SeedTierModel.lifecyclePoints(stage.name())).as(stage.name()).isBetween(0, 100);
+		}
 	}
 
 	private static <K> Map<K, Long> count(Function<Client, K> key) {
