@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 import com.corpbank.portal.client.Client;
 import com.corpbank.portal.client.ClientAssignment;
 import com.corpbank.portal.client.EnterpriseSizeClassifier;
+import com.corpbank.portal.client.IdNumber;
+import com.corpbank.portal.client.LegalRepresentative;
 import com.corpbank.portal.client.LifecycleStage;
 import com.corpbank.portal.client.Region;
 import com.corpbank.portal.client.Regions;
@@ -172,6 +174,28 @@ class DemoDataGeneratorTest {
 		assertThat(clients.stream().map(Client::region).collect(Collectors.toSet()))
 			.isEqualTo(EnumSet.allOf(Region.class));
 		assertThat(count(Client::region).get(Region.EAST_CHINA)).isGreaterThan(clients.size() / 2);
+	}
+
+	@Test
+	void profilesArePlausible() {
+		for (Client client : clients) {
+			assertThat(client.registeredAddress()).as(client.id()).endsWith("号").matches("[\\p{IsHan}0-9]+");
+			FinancialStatement latest = latest(client.id());
+			assertThat(client.employees()).isEqualTo(latest.employees());
+			assertThat(client.foundedOn()).isBefore(LocalDate.of(2022, 1, 1)).isAfter(LocalDate.of(1991, 12, 31));
+			if (client.uscc().startsWith("MA", 8)) {
+				assertThat(client.foundedOn()).isAfterOrEqualTo(LocalDate.of(2015, 10, 1));
+			}
+			LegalRepresentative representative = client.legalRepresentative();
+			assertThat(representative).isNotNull();
+			assertThat(representative.name()).matches("\\p{IsHan}{2,3}");
+			assertThat(IdNumber.problem(representative.idNumber())).as(representative.idNumber()).isEmpty();
+		}
+		assertThat(clients).anyMatch(client -> client.registeredAddress().startsWith("上海市浦东新区"))
+			.anyMatch(client -> client.registeredAddress().startsWith("北京市海淀区"))
+			.anyMatch(client -> client.registeredAddress().startsWith("江苏省"));
+		assertThat(clients.stream().map(client -> client.legalRepresentative().idNumber()).distinct().count())
+			.isEqualTo(clients.size());
 	}
 
 	@Test
