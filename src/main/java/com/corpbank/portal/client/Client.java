@@ -17,6 +17,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * and exist so that row scope is a plain indexed match inside every MongoDB query.
  *
  * @param adminDivision GB/T 2260 administrative division code (six digits) the client is registered in
+ * @param size 企业规模 by the 划型标准 from the latest statement; null for a new client until its first statement
  * @param primaryManager username of the primary RM 主办客户经理
  * @param coManagers usernames of co-RMs 协办客户经理
  * @param managerUsernames primary and co-RMs together
@@ -36,7 +37,7 @@ public record Client(
 		Industry industry,
 		String adminDivision,
 		Region region,
-		EnterpriseSize size,
+		@Nullable EnterpriseSize size,
 		LifecycleStage lifecycleStage,
 		@Nullable ValueTier valueTier,
 		@Nullable RiskGrade risk,

@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Who serves a client, and the scope keys derived from it. Whatever writes an assignment (the seed, the
- * {@code assignClient} handover in {@code assignment.ClientHandover}) derives {@link Client#managerUsernames()} and
+ * Who serves a client, and the scope keys derived from it. Whatever writes an assignment (the seed,
+ * {@code createClient} in {@link ClientProfiles}, the {@code assignClient} handover in
+ * {@code assignment.ClientHandover}) derives {@link Client#managerUsernames()} and
  * {@link Client#orgUnits()} here, so row scope never drifts from the assignment.
  */
 public record ClientAssignment(String primaryManager, List<String> coManagers) {

@@ -1,5 +1,7 @@
 package com.corpbank.portal.client;
 
+import java.util.Optional;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,6 +32,29 @@ public final class Uscc {
 	private static final int[] ORG_WEIGHTS = { 3, 7, 9, 10, 5, 8, 4, 2 };
 
 	private Uscc() {
+	}
+
+	/**
+	 * Why {@code code} is not even shaped like a USCC, in words a user can act on; empty when it is 18 characters of
+	 * {@link #ALPHABET} with a numeric division. Such a code may still fail its check characters ({@link #isValid}):
+	 * that failure alone can be overridden, a malformed code never.
+	 */
+	public static Optional<String> structureProblem(String code) {
+		if (code.length() != LENGTH) {
+			return Optional.of("A USCC is 18 characters; this one has " + code.length() + ".");
+		}
+		for (int i = 0; i < LENGTH; i++) {
+			if (ALPHABET.indexOf(code.charAt(i)) < 0) {
+				return Optional.of("A USCC uses only 0-9 and the letters A-Y without I, O, S, V (character "
+						+ (i + 1) + " is not one of them).");
+			}
+		}
+		for (int i = 2; i < 8; i++) {
+			if (!isDigit(code.charAt(i))) {
+				return Optional.of("Characters 3 to 8 of a USCC are the six-digit administrative division.");
+			}
+		}
+		return Optional.empty();
 	}
 
 	/**

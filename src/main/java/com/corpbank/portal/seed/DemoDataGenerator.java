@@ -1,8 +1,8 @@
 package com.corpbank.portal.seed;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -18,7 +18,9 @@ import com.corpbank.portal.client.Client;
 import com.corpbank.portal.client.ClientAssignment;
 import com.corpbank.portal.client.EnterpriseSize;
 import com.corpbank.portal.client.EnterpriseSizeClassifier;
+import com.corpbank.portal.client.IdNumber;
 import com.corpbank.portal.client.Industry;
+import com.corpbank.portal.client.LegalRepresentative;
 import com.corpbank.portal.client.LifecycleStage;
 import com.corpbank.portal.client.Regions;
 import com.corpbank.portal.client.Uscc;
@@ -29,8 +31,8 @@ import com.corpbank.portal.org.OrgUnit;
 import com.corpbank.portal.risk.CreditRating;
 import com.corpbank.portal.risk.FiveCategory;
 import com.corpbank.portal.risk.RiskGrade;
+import com.corpbank.portal.tier.SeedTierModel;
 import com.corpbank.portal.tier.ValueTier;
-import com.corpbank.portal.tier.ValueTierCode;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,8 +48,11 @@ import org.jspecify.annotations.Nullable;
  * pairs (SH and BJ), rm_li as co-RM of other teams' clients, and rm_wang as co-RM of rm_li's clients;</li>
  * <li>ratings come from ranking a credit score (margin, debt ratio, size, growth) against a fixed master-scale
  * mix ({@link #RATING_SHARES}, {@link #RATING_COUNTS}), so the three weakest clients are rated D;</li>
- * <li>value tiers come from the formula in {@link #tierScore} (about 15% A, 45% B, 40% C), and rounding to two
+ * <li>value tiers come from the seed model {@link SeedTierModel} (about 15% A, 45% B, 40% C), and rounding to two
  * decimals leaves a few exact score ties.</li>
+ * <li>each client has a registered address in its division, a founding date that fits its USCC, the latest
+ * statement's headcount and a fictitious legal representative with a well-formed ID number; these come from a
+ * second {@link Random} ({@code SEED + 1}), so adding them changed nothing else in the book.</li>
  * </ul>
  */
 public class DemoDataGenerator {
@@ -56,7 +61,7 @@ public class DemoDataGenerator {
 
 	public static final int CLIENT_COUNT = 336;
 
-	public static final String TIER_MODEL_VERSION = "seed-2026.1";
+	public static final String TIER_MODEL_VERSION = SeedTierModel.VERSION;
 
 	/** The fiscal years of the statements, oldest first; the last one sizes, rates and tiers the client. */
 	public static final List<String> PERIODS = List.of("2022", "2023", "2024", "2025");
@@ -128,6 +133,45 @@ public class DemoDataGenerator {
 			new Place("370212", "青岛"), new Place("370102", "济南"), new Place("210102", "沈阳"), new Place("210204", "大连"),
 			new Place("610113", "西安"), new Place("610104", "西安"), new Place("620102", "兰州"), new Place("410105", "郑州"),
 			new Place("420111", "武汉"), new Place("510116", "成都"), new Place("440305", "深圳"), new Place("441900", "东莞"));
+
+	// Registered addresses: the division's province, city and district as they are written before the street.
+	private static final Map<String, String> DISTRICTS = Map.ofEntries(Map.entry("310115", "上海市浦东新区"),
+			Map.entry("310101", "上海市黄浦区"), Map.entry("310104", "上海市徐汇区"), Map.entry("310105", "上海市长宁区"),
+			Map.entry("310106", "上海市静安区"), Map.entry("310107", "上海市普陀区"), Map.entry("310109", "上海市虹口区"),
+			Map.entry("310110", "上海市杨浦区"), Map.entry("310112", "上海市闵行区"), Map.entry("310113", "上海市宝山区"),
+			Map.entry("310114", "上海市嘉定区"), Map.entry("310117", "上海市松江区"), Map.entry("310118", "上海市青浦区"),
+			Map.entry("310120", "上海市奉贤区"), Map.entry("110108", "北京市海淀区"), Map.entry("110101", "北京市东城区"),
+			Map.entry("110102", "北京市西城区"), Map.entry("110105", "北京市朝阳区"), Map.entry("110106", "北京市丰台区"),
+			Map.entry("110112", "北京市通州区"), Map.entry("110113", "北京市顺义区"), Map.entry("110114", "北京市昌平区"),
+			Map.entry("110115", "北京市大兴区"), Map.entry("320106", "江苏省南京市鼓楼区"), Map.entry("320115", "江苏省南京市江宁区"),
+			Map.entry("320505", "江苏省苏州市虎丘区"), Map.entry("320506", "江苏省苏州市吴中区"), Map.entry("320583", "江苏省昆山市"),
+			Map.entry("320211", "江苏省无锡市滨湖区"), Map.entry("320411", "江苏省常州市新北区"), Map.entry("330106", "浙江省杭州市西湖区"),
+			Map.entry("330108", "浙江省杭州市滨江区"), Map.entry("330110", "浙江省杭州市余杭区"), Map.entry("330212", "浙江省宁波市鄞州区"),
+			Map.entry("330782", "浙江省义乌市"), Map.entry("330602", "浙江省绍兴市越城区"), Map.entry("340104", "安徽省合肥市蜀山区"),
+			Map.entry("350206", "福建省厦门市湖里区"), Map.entry("440305", "广东省深圳市南山区"), Map.entry("440304", "广东省深圳市福田区"),
+			Map.entry("440106", "广东省广州市天河区"), Map.entry("440606", "广东省佛山市顺德区"), Map.entry("510107", "四川省成都市武侯区"),
+			Map.entry("500112", "重庆市渝北区"), Map.entry("420106", "湖北省武汉市武昌区"), Map.entry("430104", "湖南省长沙市岳麓区"),
+			Map.entry("610113", "陕西省西安市雁塔区"), Map.entry("210204", "辽宁省大连市沙河口区"), Map.entry("120116", "天津市滨海新区"),
+			Map.entry("130102", "河北省石家庄市长安区"), Map.entry("131002", "河北省廊坊市安次区"), Map.entry("130602", "河北省保定市竞秀区"),
+			Map.entry("130203", "河北省唐山市路北区"), Map.entry("140105", "山西省太原市小店区"), Map.entry("370212", "山东省青岛市崂山区"),
+			Map.entry("370102", "山东省济南市历下区"), Map.entry("210102", "辽宁省沈阳市和平区"), Map.entry("610104", "陕西省西安市莲湖区"),
+			Map.entry("620102", "甘肃省兰州市城关区"), Map.entry("410105", "河南省郑州市金水区"), Map.entry("420111", "湖北省武汉市洪山区"),
+			Map.entry("510116", "四川省成都市双流区"), Map.entry("441900", "广东省东莞市"));
+
+	private static final List<String> STREETS = List.of("建设路", "人民路", "解放路", "中山路", "科技路", "创新大道", "工业园路",
+			"滨江大道", "长江路", "黄河路", "和平路", "文化路", "新华路", "学院路", "开发区大道", "高新大道", "金融街", "兴业路",
+			"东方路", "振兴路");
+
+	// Legal representatives: common surnames and given-name characters; their names are fictitious.
+	private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
+
+	private static final String GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰飞鹏辉建国志红斌波宇浩凯俊峰晨亮欣婷雪琳嘉文";
+
+	// ID numbers: the address code of the representative's birthplace (GB/T 2260), spread over China.
+	private static final List<String> BIRTHPLACES = List.of("110105", "120101", "130102", "140105", "210102", "220102",
+			"230103", "310104", "320102", "320583", "330106", "330282", "340104", "350102", "360102", "370102", "370212",
+			"410105", "420106", "430104", "440106", "440304", "450102", "500103", "510107", "520102", "530102", "610113",
+			"620102", "650102");
 
 	// ---- Industries: GB/T 4754 division, weight in the book, name words, rough economics -------------------
 
@@ -264,6 +308,9 @@ public class DemoDataGenerator {
 		assignCoManagers(random, drafts);
 		rate(random, drafts);
 
+		// Profiles (address, founding date, legal representative) draw from their own stream: adding them left every
+		// other value of the book as it was.
+		Random profiles = new Random(SEED + 1);
 		Set<String> usccs = new HashSet<>();
 		List<Client> clients = new ArrayList<>();
 		List<FinancialStatement> statements = new ArrayList<>();
@@ -276,7 +323,8 @@ public class DemoDataGenerator {
 			clients.add(new Client(draft.id, draft.name, uscc, draft.industry, draft.place.division(),
 					Regions.ofDivision(draft.place.division()), draft.size, draft.lifecycle, valueTier, draft.risk,
 					draft.primary, assignment.coManagers(), assignment.managerUsernames(),
-					assignment.orgUnits(teamPathByManager), null, null, null, null, null, null));
+					assignment.orgUnits(teamPathByManager), address(profiles, draft.place), foundedOn(profiles, uscc),
+					latestEmployees(draft), legalRepresentative(profiles), null, null));
 			statements.addAll(draft.statements);
 		}
 		return new DemoData(orgUnits, MANAGERS, clients, statements);
@@ -538,36 +586,47 @@ public class DemoDataGenerator {
 		throw new IllegalStateException("no unique USCC for " + draft.id);
 	}
 
+	/** The seed tier model ({@link SeedTierModel}) over the latest statement and the lifecycle stage. */
 	private static ValueTier valueTier(Draft draft) {
-		BigDecimal score = tierScore(draft.revenue, draft.margin, draft.lifecycle);
-		ValueTierCode tier = (score.compareTo(BigDecimal.valueOf(80)) >= 0) ? ValueTierCode.A
-				: (score.compareTo(BigDecimal.valueOf(60)) >= 0) ? ValueTierCode.B : ValueTierCode.C;
-		return new ValueTier(tier, score, TIER_MODEL_VERSION, TIER_EVALUATED_ON);
+		return SeedTierModel.evaluate(draft.revenue, BigDecimal.valueOf(draft.margin), draft.lifecycle.name(),
+				TIER_EVALUATED_ON);
+	}
+
+	// ---- Profile: registered address, founding date, headcount, legal representative --------------------------
+
+	private static String address(Random random, Place place) {
+		String district = DISTRICTS.get(place.division());
+		if (district == null) {
+			throw new IllegalStateException("no district name for " + place.division());
+		}
+		return district + oneOf(random, STREETS) + (1 + random.nextInt(1999)) + "号";
 	}
 
 	/**
-	 * The seed tier model, 0-100, two decimals: 45% revenue scale + 25% profitability + 30% lifecycle.
-	 * <ul>
-	 * <li>scale: 20 points per decade of revenue above 100 thousand yuan, i.e. (log10(revenue) - 5) * 20, capped at
-	 * 100 (10 billion);</li>
-	 * <li>profitability: net margin from -5% (0) to 15% (100), clamped;</li>
-	 * <li>lifecycle: MATURE 100, NEW 80, PROSPECT 50, DORMANT 40, AT_RISK 30, CHURNED 0.</li>
-	 * </ul>
-	 * Rounding to two decimals leaves a few exact ties between clients, which keyset paging must handle.
+	 * Post-2015 "MA..." codes belong to companies registered since the USCC began (October 2015); the others were
+	 * founded earlier, from 1992. Either way before the first statement (2022).
 	 */
-	static BigDecimal tierScore(BigDecimal revenueYuan, double netMargin, LifecycleStage lifecycle) {
-		double revenue = Math.max(1, revenueYuan.doubleValue());
-		double scale = clamp((StrictMath.log10(revenue) - 5) * 20, 0, 100);
-		double profitability = 100 * clamp((netMargin + 0.05) / 0.20, 0, 1);
-		double stage = switch (lifecycle) {
-			case MATURE -> 100;
-			case NEW -> 80;
-			case PROSPECT -> 50;
-			case DORMANT -> 40;
-			case AT_RISK -> 30;
-			case CHURNED -> 0;
-		};
-		return BigDecimal.valueOf(0.45 * scale + 0.25 * profitability + 0.30 * stage).setScale(2, RoundingMode.HALF_UP);
+	private static LocalDate foundedOn(Random random, String uscc) {
+		boolean recent = uscc.startsWith("MA", 8);
+		LocalDate from = recent ? LocalDate.of(2015, 10, 1) : LocalDate.of(1992, 1, 1);
+		LocalDate to = recent ? LocalDate.of(2021, 12, 31) : LocalDate.of(2015, 9, 30);
+		return from.plusDays(random.nextInt((int) (to.toEpochDay() - from.toEpochDay()) + 1));
+	}
+
+	/** The headcount declared on the client is the latest statement's. */
+	private static Integer latestEmployees(Draft draft) {
+		return draft.statements.get(draft.statements.size() - 1).employees();
+	}
+
+	/** A fictitious person born 1955-1990 with a well-formed GB 11643 ID number (check character included). */
+	private static LegalRepresentative legalRepresentative(Random random) {
+		String name = "" + SURNAMES.charAt(random.nextInt(SURNAMES.length()))
+				+ GIVEN.charAt(random.nextInt(GIVEN.length()))
+				+ ((random.nextDouble() < 0.6) ? String.valueOf(GIVEN.charAt(random.nextInt(GIVEN.length()))) : "");
+		LocalDate born = LocalDate.of(1955, 1, 1).plusDays(random.nextInt(36 * 365));
+		String first17 = oneOf(random, BIRTHPLACES) + born.format(DateTimeFormatter.BASIC_ISO_DATE)
+				+ "%03d".formatted(random.nextInt(1000));
+		return new LegalRepresentative(name, first17 + IdNumber.checkCharacter(first17));
 	}
 
 	// ---- Helpers ---------------------------------------------------------------------------------------------

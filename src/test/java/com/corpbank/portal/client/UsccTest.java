@@ -45,6 +45,21 @@ class UsccTest {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "91350100M000100Y4", "91350100M000100Y433", "91350100m000100y43", "91350100I000100Y43",
+			"91350100O000100Y43", "9135010SM000100Y43", "913501A0M000100Y43", "91350100M000100Y4Z", "91350100M000100Y4 ",
+			"９1350100M000100Y43", "" })
+	void malformedCodesHaveAStructureProblem(String code) {
+		assertThat(Uscc.structureProblem(code)).isPresent();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "91350100M000100Y43", "911100001000302526", "91350100M000100Y44" })
+	void aWellShapedCodeHasNoStructureProblemWhetherItsCheckPassesOrNot(String code) {
+		// Only the check failure may be overridden with a reason; the shape never.
+		assertThat(Uscc.structureProblem(code)).isEmpty();
+	}
+
+	@ParameterizedTest
 	@NullAndEmptySource
 	void missingCodeIsInvalid(String code) {
 		assertThat(Uscc.isValid(code)).isFalse();

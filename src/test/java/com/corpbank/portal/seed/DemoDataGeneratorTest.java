@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 import com.corpbank.portal.client.Client;
 import com.corpbank.portal.client.ClientAssignment;
 import com.corpbank.portal.client.EnterpriseSizeClassifier;
+import com.corpbank.portal.client.IdNumber;
+import com.corpbank.portal.client.LegalRepresentative;
 import com.corpbank.portal.client.LifecycleStage;
 import com.corpbank.portal.client.Region;
 import com.corpbank.portal.client.Regions;
@@ -25,6 +27,7 @@ import com.corpbank.portal.org.OrgUnit;
 import com.corpbank.portal.org.OrgUnitType;
 import com.corpbank.portal.risk.CreditRating;
 import com.corpbank.portal.risk.FiveCategory;
+import com.corpbank.portal.tier.SeedTierModel;
 import com.corpbank.portal.tier.ValueTierCode;
 import org.junit.jupiter.api.Test;
 
@@ -174,6 +177,28 @@ class DemoDataGeneratorTest {
 	}
 
 	@Test
+	void profilesArePlausible() {
+		for (Client client : clients) {
+			assertThat(client.registeredAddress()).as(client.id()).endsWith("号").matches("[\\p{IsHan}0-9]+");
+			FinancialStatement latest = latest(client.id());
+			assertThat(client.employees()).isEqualTo(latest.employees());
+			assertThat(client.foundedOn()).isBefore(LocalDate.of(2022, 1, 1)).isAfter(LocalDate.of(1991, 12, 31));
+			if (client.uscc().startsWith("MA", 8)) {
+				assertThat(client.foundedOn()).isAfterOrEqualTo(LocalDate.of(2015, 10, 1));
+			}
+			LegalRepresentative representative = client.legalRepresentative();
+			assertThat(representative).isNotNull();
+			assertThat(representative.name()).matches("\\p{IsHan}{2,3}");
+			assertThat(IdNumber.problem(representative.idNumber())).as(representative.idNumber()).isEmpty();
+		}
+		assertThat(clients).anyMatch(client -> client.registeredAddress().startsWith("上海市浦东新区"))
+			.anyMatch(client -> client.registeredAddress().startsWith("北京市海淀区"))
+			.anyMatch(client -> client.registeredAddress().startsWith("江苏省"));
+		assertThat(clients.stream().map(client -> client.legalRepresentative().idNumber()).distinct().count())
+			.isEqualTo(clients.size());
+	}
+
+	@Test
 	void namesAreUniqueChineseCompanyNames() {
 		assertThat(clients.stream().map(Client::name).distinct().count()).isEqualTo(clients.size());
 		assertThat(clients).allMatch(client -> client.name().endsWith("有限公司"))
@@ -306,15 +331,22 @@ class DemoDataGeneratorTest {
 	}
 
 	@Test
-	void tierScoreFormula() {
-		// 10 billion yuan, margin 15% and mature: every factor at its top.
-		assertThat(DemoDataGenerator.tierScore(new BigDecimal("10000000000.00"), 0.15, LifecycleStage.MATURE))
-			.isEqualByComparingTo("100.00");
-		// 1 million (scale 20), margin 5% (profitability 50), new (80): 0.45*20 + 0.25*50 + 0.30*80 = 45.50.
-		assertThat(DemoDataGenerator.tierScore(new BigDecimal("1000000.00"), 0.05, LifecycleStage.NEW))
-			.isEqualTo(new BigDecimal("45.50"));
-		assertThat(DemoDataGenerator.tierScore(new BigDecimal("50000.00"), -0.30, LifecycleStage.CHURNED))
-			.isEqualTo(new BigDecimal("0.00"));
+	void tiersAreTheSeedModelsOverTheLatestStatementAndTheLifecycle() {
+		for (Client client : clients) {
+			FinancialStatement latest = latest(client.id());
+			// The generator's margin is unrounded; the stored statement's amounts are in fen, so allow a cent of score.
+			BigDecimal margin = latest.netProfit().divide(latest.revenue(), 12, java.math.RoundingMode.HALF_EVEN);
+			assertThat(client.valueTier().score()).as(client.id())
+				.isCloseTo(SeedTierModel.score(latest.revenue(), margin, client.lifecycleStage().name()),
+						org.assertj.core.api.Assertions.within(new BigDecimal("0.01")));
+		}
+	}
+
+	@Test
+	void everyLifecycleStageHasASeedTierWeight() {
+		for (LifecycleStage stage : LifecycleStage.values()) {
+			assertThat(SeedTierModel.lifecyclePoints(stage.name())).as(stage.name()).isBetween(0, 100);
+		}
 	}
 
 	private static <K> Map<K, Long> count(Function<Client, K> key) {

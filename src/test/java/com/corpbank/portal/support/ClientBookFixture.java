@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
 import com.corpbank.portal.client.Client;
 import com.corpbank.portal.client.ClientAssignment;
 import com.corpbank.portal.client.EnterpriseSize;
+import com.corpbank.portal.client.IdNumber;
 import com.corpbank.portal.client.Industry;
+import com.corpbank.portal.client.LegalRepresentative;
 import com.corpbank.portal.client.LifecycleStage;
 import com.corpbank.portal.client.Region;
 import com.corpbank.portal.financials.FinancialStatement;
@@ -40,6 +42,9 @@ import org.springframework.data.mongodb.core.query.Query;
  * C-ZHAO-1   primary rm_zhao (BJ-HD-T1)
  * C-ZHAO-2   primary rm_zhao,  co rm_xu (cross-branch)
  * </pre>
+ *
+ * Every client has a registered address, founding date (2008-05-20), headcount (420) and a legal representative
+ * ({@link #legalRepresentative}); their USCCs are NOT valid codes (made from the id's hash), as some real ones.
  */
 public class ClientBookFixture {
 
@@ -109,6 +114,21 @@ public class ClientBookFixture {
 	/** The directory's six RMs, each bound to their Keycloak user id. */
 	public static List<RelationshipManager> managers() {
 		return DemoDirectory.get().managers();
+	}
+
+	/**
+	 * Every client's legal representative: 法人 + the client id, with an ID number whose check character is right
+	 * ({@link #legalRepresentativeIdNumber}).
+	 */
+	public static LegalRepresentative legalRepresentative(String clientId) {
+		return new LegalRepresentative("法人" + clientId, legalRepresentativeIdNumber(clientId));
+	}
+
+	/** A valid GB 11643 number per client: 110105, a birth date in 1980 from the id's hash, sequence 123. */
+	public static String legalRepresentativeIdNumber(String clientId) {
+		LocalDate born = LocalDate.of(1980, 1, 1).plusDays(Math.floorMod(clientId.hashCode(), 365));
+		String first17 = "110105" + born.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + "123";
+		return first17 + IdNumber.checkCharacter(first17);
 	}
 
 	private static List<FinancialStatement> statements(String clientId) {
@@ -188,7 +208,9 @@ public class ClientBookFixture {
 			return new Client(this.id, this.name, uscc, this.industry, division, this.region, EnterpriseSize.MEDIUM,
 					LifecycleStage.MATURE, this.valueTier, this.risk, this.assignment.primaryManager(),
 					this.assignment.coManagers(), this.assignment.managerUsernames(),
-					this.assignment.orgUnits(TEAM_PATHS), null, null, null, null, null, null);
+					this.assignment.orgUnits(TEAM_PATHS), (this.region == Region.NORTH_CHINA) ? "北京市海淀区中关村大街1号" : "上海市浦东新区世纪大道100号",
+					LocalDate.of(2008, 5, 20), 420,
+					legalRepresentative(this.id), null, null);
 		}
 
 	}

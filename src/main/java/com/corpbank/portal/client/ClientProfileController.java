@@ -1,0 +1,72 @@
+package com.corpbank.portal.client;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.corpbank.portal.access.PersonalDataPolicy;
+import com.corpbank.portal.access.PersonalDataPolicy.View;
+import com.corpbank.portal.audit.Actor;
+import com.corpbank.portal.write.Mutations;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.stereotype.Controller;
+
+/** {@code Mutation.createClient}, {@code Mutation.updateClient} and the legal representative of {@code Client}. */
+@Controller
+class ClientProfileController {
+
+	private final ClientProfiles profiles;
+
+	private final PersonalDataPolicy personalData;
+
+	ClientProfileController(ClientProfiles profiles, PersonalDataPolicy personalData) {
+		this.profiles = profiles;
+		this.personalData = personalData;
+	}
+
+	@MutationMapping
+	CreateClientPayload createClient(@ContextValue Actor actor, @Argument CreateClientInput input) {
+		return Mutations.attempt(() -> CreateClientPayload.of(this.profiles.create(actor, input)),
+				CreateClientPayload::failed);
+	}
+
+	@MutationMapping
+	UpdateClientPayload updateClient(@ContextValue Actor actor, @Argument UpdateClientInput input) {
+		return Mutations.attempt(() -> UpdateClientPayload.of(this.profiles.update(actor, input)),
+				UpdateClientPayload::failed);
+	}
+
+	/**
+	 * The legal representative as the caller may see it (PersonalDataPolicy): in full for the client's own RMs, the
+	 * ID number masked for leads and analysts. Batched because the view needs the RM record bound to the caller:
+	 * one lookup for the whole page, not one per client. Roles that may not see it at all never get here (the
+	 * permission table hides {@code Client.legalRepresentative}).
+	 */
+	@BatchMapping
+	Map<Client, LegalRepresentative> legalRepresentative(List<Client> clients, @ContextValue Actor actor) {
+		Map<Client, LegalRepresentative> result = new HashMap<>();
+		if (clients.stream().allMatch(client -> client.legalRepresentative() == null)) {
+			return result;
+		}
+		String boundManager = this.personalData.boundManager(actor.caller());
+		for (Client client : clients) {
+			LegalRepresentative representative = client.legalRepresentative();
+			if (representative == null) {
+				continue;
+			}
+			View view = this.personalData.viewOf(actor.caller(), boundManager, client.managerUsernames());
+			switch (view) {
+				case FULL -> result.put(client, representative);
+				case MASKED -> result.put(client, new LegalRepresentative(representative.name(),
+						PersonalDataPolicy.maskIdNumber(representative.idNumber())));
+				case NONE -> {
+				}
+			}
+		}
+		return result;
+	}
+
+}
