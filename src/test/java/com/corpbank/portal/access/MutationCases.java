@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.corpbank.portal.client.Uscc;
 import com.corpbank.portal.security.Role;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
@@ -39,6 +40,20 @@ import static com.corpbank.portal.security.Role.TEAM_LEAD;
 final class MutationCases {
 
 	static final List<MutationCase> ALL = List.of(
+
+			// No client to be in or out of scope of: "in scope" names an RM the caller may make primary (an RM
+			// themselves by leaving it out, a lead the primary RM of a client in their unit), "out of scope" the
+			// primary RM of a client outside it (FORBIDDEN), "missing" an RM that does not exist (VALIDATION for leads; FORBIDDEN for an RM, who may name only themselves).
+			new MutationCase("createClient", EnumSet.of(RM, TEAM_LEAD, BRANCH_MANAGER), """
+					mutation($input: CreateClientInput!) {
+					  createClient(input: $input) { client { id } errors { code field message } }
+					}""", target -> Map.of("input", newClient(target)), MutationCases::createClientOutcome, 1),
+
+			MutationCase.onClient("updateClient", EnumSet.of(RM, TEAM_LEAD, BRANCH_MANAGER), """
+					mutation($input: UpdateClientInput!) {
+					  updateClient(input: $input) { client { id version } errors { code field message } }
+					}""", target -> Map.of("clientId", target.clientId(), "registeredAddress", "上海市浦东新区世纪大道100号",
+					"employees", 321, "reason", "matrix: annual report", "expectedVersion", target.clientVersion())),
 
 			MutationCase.onClient("setRiskGrade", EnumSet.of(RISK_OFFICER), """
 					mutation($input: SetRiskGradeInput!) {
@@ -98,6 +113,42 @@ final class MutationCases {
 
 	);
 
+	/** A new client for createClient, with a USCC of its own so that every call of the matrix can succeed. */
+	static Map<String, Object> newClient(Target target) {
+		Map<String, Object> input = new LinkedHashMap<>();
+		String orgCode = "%08d".formatted(Math.floorMod((target.caller().username() + target.kind()).hashCode(), 100_000_000));
+		input.put("name", "矩阵测试新建有限公司 " + target.caller().username() + " " + target.kind());
+		input.put("uscc", Uscc.of('9', '1', "310115", orgCode));
+		input.put("industryDivision", "40");
+		input.put("adminDivision", "310115");
+		String primary = switch (target.kind()) {
+			case IN_SCOPE -> target.caller().roles().contains(RM) ? null : primaryOf(target);
+			case OUT_OF_SCOPE -> primaryOf(target);
+			case MISSING -> "rm_nobody";
+		};
+		if (primary != null) {
+			input.put("primaryManager", primary);
+		}
+		return input;
+	}
+
+	private static String primaryOf(Target target) {
+		Document client = target.store().getCollection("clients").find(new Document("_id", target.clientId())).first();
+		return (client != null) ? client.getString("primaryManager") : "rm_nobody";
+	}
+
+	private static Outcome createClientOutcome(MatrixUser caller, TargetKind kind, Set<Role> allowedRoles) {
+		if (caller.roles().stream().noneMatch(allowedRoles::contains)) {
+			return Outcome.FORBIDDEN;
+		}
+		return switch (kind) {
+			case IN_SCOPE -> Outcome.SUCCESS;
+			case OUT_OF_SCOPE -> Outcome.FORBIDDEN;
+			// An RM may only make themselves primary: naming anyone, even no one who exists, is FORBIDDEN first.
+			case MISSING -> caller.roles().contains(RM) ? Outcome.FORBIDDEN : Outcome.VALIDATION;
+		};
+	}
+
 	/**
 	 * A contact of the target client, stored as addContact would store it (version 0); for a missing client, the id
 	 * of a contact that does not exist either.
@@ -135,7 +186,9 @@ final class MutationCases {
 	/** What a call can end in, as the matrix sees it. */
 	enum Outcome {
 
-		SUCCESS, FORBIDDEN, NOT_FOUND
+		SUCCESS, FORBIDDEN, NOT_FOUND,
+		/** Only where no client is named (createClient naming an RM that does not exist). */
+		VALIDATION
 
 	}
 
