@@ -54,6 +54,52 @@ class ClientBatchingTests {
 		assertThat(forThirty).containsExactlyInAnyOrderElementsOf(forFive);
 	}
 
+	@Test
+	void theWriteSidesNestedFieldsCostTheSameCommandsWhateverThePageSize() {
+		// Histories, contacts and metrics on some of the page's clients, written the way the mutations write them.
+		for (int i = 1; i <= 60; i += 7) {
+			String clientId = "C-BULK-%03d".formatted(i);
+			as(this.graphQlTester, "risk_zhou").document("""
+					mutation($input: SetRiskGradeInput!) { setRiskGrade(input: $input) { errors { code } } }""")
+				.variable("input", Map.of("clientId", clientId, "rating", "BBB", "fiveCategory", "NORMAL", "overdueDays", 0,
+						"reason", "review", "expectedVersion", 0))
+				.execute().path("setRiskGrade.errors").entityList(Object.class).hasSize(0);
+			as(this.graphQlTester, "rm_li").document("""
+					mutation($input: AddContactInput!) { addContact(input: $input) { errors { code } } }""")
+				.variable("input", Map.of("clientId", clientId, "name", "联系人" + i, "mobile", "13812345678"))
+				.execute().path("addContact.errors").entityList(Object.class).hasSize(0);
+		}
+		for (String user : List.of("rm_li", "lead_sun")) {
+			List<String> forTen = commandsForWriteSidePage(user, 10);
+			List<String> forFifty = commandsForWriteSidePage(user, 50);
+			// Five times the rows, no more commands of any kind (a loader with nothing to load may skip its query,
+			// so the smaller page can even cost one more).
+			for (String command : forFifty) {
+				assertThat(forFifty.stream().filter(command::equals).count()).as(user + ": " + command)
+					.isLessThanOrEqualTo(forTen.stream().filter(command::equals).count());
+			}
+			assertThat(forTen.size()).as(user + ": one command per nested field at most").isLessThanOrEqualTo(14);
+		}
+	}
+
+	private List<String> commandsForWriteSidePage(String user, int size) {
+		this.commands.reset();
+		as(this.graphQlTester, user).document("""
+				query page($size: Int) {
+				  clients(first: $size) { edges { node { id version size sizeBasis { rule }
+				    legalRepresentative { name idNumber }
+				    contacts { name mobile masked }
+				    riskHistory(first: 3) { edges { node { reason grade { rating } } } }
+				    assignmentHistory(first: 3) { edges { node { primaryManager } } }
+				    latestFinancials { period }
+				    latestRelationshipMetrics { month }
+				    relationshipMetrics(first: 2) { edges { node { month } } }
+				  } } }
+				}
+				""").variable("size", size).execute().path("clients.edges").entityList(Object.class).hasSize(size);
+		return this.commands.dataCommands();
+	}
+
 	private List<String> commandsForAliasedPages(int size) {
 		this.commands.reset();
 		as(this.graphQlTester, "risk_zhou").document("""
