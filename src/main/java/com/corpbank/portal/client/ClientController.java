@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
-import com.corpbank.portal.financials.FinancialStatement;
-import com.corpbank.portal.financials.FinancialStatements;
 import com.corpbank.portal.graphql.InputText;
 import com.corpbank.portal.manager.ManagerRepository;
 import com.corpbank.portal.manager.RelationshipManager;
@@ -38,13 +36,9 @@ class ClientController {
 
 	private final ManagerRepository managers;
 
-	private final FinancialStatements financialStatements;
-
-	ClientController(ClientQueries clientQueries, ManagerRepository managers,
-			FinancialStatements financialStatements) {
+	ClientController(ClientQueries clientQueries, ManagerRepository managers) {
 		this.clientQueries = clientQueries;
 		this.managers = managers;
-		this.financialStatements = financialStatements;
 	}
 
 	@QueryMapping
@@ -88,20 +82,6 @@ class ClientController {
 		Map<Client, List<RelationshipManager>> result = new HashMap<>();
 		for (Client client : clients) {
 			result.put(client, client.coManagers().stream().map(byUsername::get).filter(Objects::nonNull).toList());
-		}
-		return result;
-	}
-
-	@BatchMapping
-	Map<Client, FinancialStatement> latestFinancials(List<Client> clients) {
-		Map<String, FinancialStatement> byClientId = this.financialStatements
-			.latestByClientId(clients.stream().map(Client::id).toList());
-		Map<Client, FinancialStatement> result = new HashMap<>();
-		for (Client client : clients) {
-			FinancialStatement statement = byClientId.get(client.id());
-			if (statement != null) {
-				result.put(client, statement);
-			}
 		}
 		return result;
 	}
