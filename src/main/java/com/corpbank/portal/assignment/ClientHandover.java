@@ -11,14 +11,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import com.corpbank.portal.access.ClientScope;
-import com.corpbank.portal.access.PermissionModel;
 import com.corpbank.portal.audit.Actor;
 import com.corpbank.portal.audit.AuditEvent;
 import com.corpbank.portal.audit.AuditedWrites;
 import com.corpbank.portal.audit.WriteTarget;
 import com.corpbank.portal.client.Client;
 import com.corpbank.portal.client.ClientAssignment;
+import com.corpbank.portal.client.ClientsInScope;
 import com.corpbank.portal.graphql.InputText;
 import com.corpbank.portal.write.InputCheck;
 import com.corpbank.portal.write.MutationRejected;
@@ -57,7 +56,7 @@ public class ClientHandover {
 
 	private final MongoTemplate mongoTemplate;
 
-	private final PermissionModel permissions;
+	private final ClientsInScope clients;
 
 	private final ManagerPlacements placements;
 
@@ -65,10 +64,10 @@ public class ClientHandover {
 
 	private final Clock clock;
 
-	ClientHandover(MongoTemplate mongoTemplate, PermissionModel permissions, ManagerPlacements placements,
+	ClientHandover(MongoTemplate mongoTemplate, ClientsInScope clients, ManagerPlacements placements,
 			AuditedWrites writes, Clock clock) {
 		this.mongoTemplate = mongoTemplate;
-		this.permissions = permissions;
+		this.clients = clients;
 		this.placements = placements;
 		this.writes = writes;
 		this.clock = clock;
@@ -101,18 +100,11 @@ public class ClientHandover {
 		check.throwIfInvalid();
 		ClientAssignment after = new ClientAssignment(primary, coManagers);
 
-		ClientScope scope = this.permissions.scopeFor(actor.caller(), "Mutation." + OPERATION);
-		Criteria match = scope.and(Criteria.where("_id").is(clientId));
-		Client current = this.mongoTemplate.findOne(new Query(match), Client.class);
-		WriteTarget target = WriteTarget.of("client", "clientId");
-		if (current == null) {
-			throw new MutationRejected(UserError.notFound(target.idField(), target.what()));
-		}
-		long currentVersion = (current.version() != null) ? current.version() : 0;
-		if (currentVersion != expectedVersion) {
-			// The unit rule below is judged on the assignment read; it must be the one the caller meant to change.
-			throw new MutationRejected(UserError.conflict(target.versionField(), currentVersion));
-		}
+		// The unit rule below is judged on the assignment read; it must be the one the caller meant to change.
+		ClientsInScope.Found found = this.clients.require(actor.caller(), OPERATION, clientId).atVersion(expectedVersion);
+		Client current = found.client();
+		Criteria match = found.match();
+		WriteTarget target = ClientsInScope.TARGET;
 		ClientAssignment before = new ClientAssignment(current.primaryManager(), current.coManagers());
 		Set<String> changed = changedRoles(before, after);
 		if (changed.isEmpty()) {

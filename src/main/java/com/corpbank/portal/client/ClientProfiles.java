@@ -10,11 +10,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
-import com.corpbank.portal.access.ClientScope;
 import com.corpbank.portal.access.ManagerBindings;
 import com.corpbank.portal.access.OrgUnitLevels;
 import com.corpbank.portal.access.OrgUnitLevels.UnitLevel;
-import com.corpbank.portal.access.PermissionModel;
 import com.corpbank.portal.access.PersonalDataPolicy;
 import com.corpbank.portal.audit.Actor;
 import com.corpbank.portal.audit.AuditEvent;
@@ -59,7 +57,7 @@ public class ClientProfiles {
 
 	private final MongoTemplate mongoTemplate;
 
-	private final PermissionModel permissions;
+	private final ClientsInScope clients;
 
 	private final ManagerBindings managerBindings;
 
@@ -75,11 +73,11 @@ public class ClientProfiles {
 
 	private final Clock clock;
 
-	ClientProfiles(MongoTemplate mongoTemplate, PermissionModel permissions, ManagerBindings managerBindings,
+	ClientProfiles(MongoTemplate mongoTemplate, ClientsInScope clients, ManagerBindings managerBindings,
 			OrgUnitLevels orgUnitLevels, ManagerDirectory directory, ClientProfileRules rules, ClientIds ids,
 			AuditedWrites writes, Clock clock) {
 		this.mongoTemplate = mongoTemplate;
-		this.permissions = permissions;
+		this.clients = clients;
 		this.managerBindings = managerBindings;
 		this.orgUnitLevels = orgUnitLevels;
 		this.directory = directory;
@@ -159,10 +157,10 @@ public class ClientProfiles {
 		String reason = check.reason(input.reason());
 		long expectedVersion = check.expectedVersion(input.expectedVersion());
 
-		ClientScope scope = this.permissions.scopeFor(actor.caller(), "Mutation." + UPDATE);
-		Criteria match = (clientId != null) ? scope.and(Criteria.where("_id").is(clientId)) : null;
 		// Read before the checks end only so that a USCC given again unchanged needs no second override.
-		Client current = (match != null) ? this.mongoTemplate.findOne(new Query(match), Client.class) : null;
+		Optional<ClientsInScope.Found> found = (clientId != null) ? this.clients.read(actor.caller(), UPDATE, clientId)
+				: Optional.empty();
+		Client current = found.map(ClientsInScope.Found::client).orElse(null);
 
 		String name = (input.name() != null) ? this.rules.name(check, input.name()) : null;
 		UsccEntry uscc = null;
@@ -189,14 +187,8 @@ public class ClientProfiles {
 		}
 		check.throwIfInvalid();
 
-		WriteTarget target = WriteTarget.of("client", "clientId");
-		if (current == null || match == null || clientId == null) {
-			throw new MutationRejected(UserError.notFound(target.idField(), target.what()));
-		}
-		long currentVersion = (current.version() != null) ? current.version() : 0;
-		if (currentVersion != expectedVersion) {
-			throw new MutationRejected(UserError.conflict(target.versionField(), currentVersion));
-		}
+		WriteTarget target = ClientsInScope.TARGET;
+		Criteria match = found.orElseThrow(ClientsInScope::notFound).atVersion(expectedVersion).match();
 
 		Update update = new Update();
 		AuditEvent.Builder event = AuditEvent.by(actor, now, UPDATE).reason(reason);

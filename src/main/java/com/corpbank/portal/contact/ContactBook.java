@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.corpbank.portal.access.ClientScope;
-import com.corpbank.portal.access.PermissionModel;
 import com.corpbank.portal.access.PersonalDataPolicy;
 import com.corpbank.portal.access.PersonalDataPolicy.View;
 import com.corpbank.portal.audit.Actor;
@@ -18,6 +16,7 @@ import com.corpbank.portal.audit.AuditEvent;
 import com.corpbank.portal.audit.AuditedWrites;
 import com.corpbank.portal.audit.WriteTarget;
 import com.corpbank.portal.client.Client;
+import com.corpbank.portal.client.ClientsInScope;
 import com.corpbank.portal.write.InputCheck;
 import com.corpbank.portal.write.MutationRejected;
 import com.corpbank.portal.write.UserError;
@@ -53,15 +52,15 @@ public class ContactBook {
 
 	private final MongoTemplate mongoTemplate;
 
-	private final PermissionModel permissions;
+	private final ClientsInScope clients;
 
 	private final AuditedWrites writes;
 
 	private final Clock clock;
 
-	ContactBook(MongoTemplate mongoTemplate, PermissionModel permissions, AuditedWrites writes, Clock clock) {
+	ContactBook(MongoTemplate mongoTemplate, ClientsInScope clients, AuditedWrites writes, Clock clock) {
 		this.mongoTemplate = mongoTemplate;
-		this.permissions = permissions;
+		this.clients = clients;
 		this.writes = writes;
 		this.clock = clock;
 	}
@@ -76,10 +75,7 @@ public class ContactBook {
 		String idNumber = ContactFields.idNumber(check, input.idNumber());
 		check.throwIfInvalid();
 
-		ClientScope scope = this.permissions.scopeFor(actor.caller(), "Mutation.addContact");
-		if (!this.mongoTemplate.exists(new Query(scope.and(Criteria.where("_id").is(clientId))), Client.class)) {
-			throw new MutationRejected(UserError.notFound(List.of("input", "clientId"), "client"));
-		}
+		this.clients.requireExists(actor.caller(), "addContact", clientId);
 		// A soft cap: two adds racing at the limit may pass it by one; the list stays small either way.
 		if (this.mongoTemplate.count(new Query(activeOf(clientId)), Contact.class) >= MAX_CONTACTS_PER_CLIENT) {
 			throw new MutationRejected(UserError.of(UserErrorCode.VALIDATION, List.of("input", "clientId"),
@@ -211,12 +207,8 @@ public class ContactBook {
 	/** A listed contact whose client is in the caller's scope for the operation; NOT_FOUND otherwise. */
 	private Contact inScope(Actor actor, String operation, String contactId) {
 		Contact contact = this.mongoTemplate.findOne(new Query(activeContact(contactId)), Contact.class);
-		if (contact != null) {
-			ClientScope scope = this.permissions.scopeFor(actor.caller(), "Mutation." + operation);
-			if (this.mongoTemplate.exists(new Query(scope.and(Criteria.where("_id").is(contact.clientId()))),
-					Client.class)) {
-				return contact;
-			}
+		if (contact != null && this.clients.isInScope(actor.caller(), operation, contact.clientId())) {
+			return contact;
 		}
 		throw new MutationRejected(UserError.notFound(CONTACT.idField(), CONTACT.what()));
 	}

@@ -2,19 +2,18 @@ package com.corpbank.portal.financials;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import com.corpbank.portal.access.PermissionModel;
 import com.corpbank.portal.audit.Actor;
 import com.corpbank.portal.audit.AuditEvent;
 import com.corpbank.portal.audit.AuditedWrites;
 import com.corpbank.portal.audit.WriteTarget;
 import com.corpbank.portal.client.Client;
+import com.corpbank.portal.client.ClientsInScope;
 import com.corpbank.portal.write.InputCheck;
 import com.corpbank.portal.write.MutationRejected;
 import com.corpbank.portal.write.UserError;
@@ -60,7 +59,7 @@ public class StatementRecording {
 
 	private final MongoTemplate mongoTemplate;
 
-	private final PermissionModel permissions;
+	private final ClientsInScope clients;
 
 	private final AuditedWrites writes;
 
@@ -68,10 +67,10 @@ public class StatementRecording {
 
 	private final Clock clock;
 
-	StatementRecording(MongoTemplate mongoTemplate, PermissionModel permissions, AuditedWrites writes,
+	StatementRecording(MongoTemplate mongoTemplate, ClientsInScope clients, AuditedWrites writes,
 			ClientSizing sizing, Clock clock) {
 		this.mongoTemplate = mongoTemplate;
-		this.permissions = permissions;
+		this.clients = clients;
 		this.writes = writes;
 		this.sizing = sizing;
 		this.clock = clock;
@@ -113,11 +112,7 @@ public class StatementRecording {
 		}
 		check.throwIfInvalid();
 
-		Criteria match = this.permissions.scopeFor(actor.caller(), "Mutation." + OPERATION)
-			.and(Criteria.where("_id").is(clientId));
-		if (!this.mongoTemplate.exists(new Query(match), Client.class)) {
-			throw new MutationRejected(UserError.notFound(List.of("input", "clientId"), "client"));
-		}
+		Criteria match = this.clients.requireExists(actor.caller(), OPERATION, clientId);
 		FinancialStatement onFile = this.mongoTemplate.findOne(
 				new Query(Criteria.where("clientId").is(clientId).and("period").is(period.label())),
 				FinancialStatement.class);

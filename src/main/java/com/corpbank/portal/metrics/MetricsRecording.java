@@ -8,12 +8,11 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import com.corpbank.portal.access.PermissionModel;
 import com.corpbank.portal.audit.Actor;
 import com.corpbank.portal.audit.AuditEvent;
 import com.corpbank.portal.audit.AuditedWrites;
 import com.corpbank.portal.audit.WriteTarget;
-import com.corpbank.portal.client.Client;
+import com.corpbank.portal.client.ClientsInScope;
 import com.corpbank.portal.write.InputCheck;
 import com.corpbank.portal.write.MutationRejected;
 import com.corpbank.portal.write.UserError;
@@ -53,15 +52,15 @@ public class MetricsRecording {
 
 	private final MongoTemplate mongoTemplate;
 
-	private final PermissionModel permissions;
+	private final ClientsInScope clients;
 
 	private final AuditedWrites writes;
 
 	private final Clock clock;
 
-	MetricsRecording(MongoTemplate mongoTemplate, PermissionModel permissions, AuditedWrites writes, Clock clock) {
+	MetricsRecording(MongoTemplate mongoTemplate, ClientsInScope clients, AuditedWrites writes, Clock clock) {
 		this.mongoTemplate = mongoTemplate;
-		this.permissions = permissions;
+		this.clients = clients;
 		this.writes = writes;
 		this.clock = clock;
 	}
@@ -81,11 +80,7 @@ public class MetricsRecording {
 				: null;
 		check.throwIfInvalid();
 
-		Criteria match = this.permissions.scopeFor(actor.caller(), "Mutation." + OPERATION)
-			.and(Criteria.where("_id").is(clientId));
-		if (!this.mongoTemplate.exists(new Query(match), Client.class)) {
-			throw new MutationRejected(UserError.notFound(List.of("input", "clientId"), "client"));
-		}
+		Criteria match = this.clients.requireExists(actor.caller(), OPERATION, clientId);
 		String label = month.toString();
 		RelationshipMetrics figures = new RelationshipMetrics(RelationshipMetrics.idOf(clientId, label), clientId,
 				label, month.atDay(1).atStartOfDay(BANK_ZONE).toInstant(), averageDeposits, loanBalance,

@@ -6,20 +6,15 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
 
-import com.corpbank.portal.access.ClientScope;
-import com.corpbank.portal.access.PermissionModel;
 import com.corpbank.portal.audit.Actor;
 import com.corpbank.portal.audit.AuditEvent;
 import com.corpbank.portal.audit.AuditedWrites;
 import com.corpbank.portal.audit.WriteTarget;
 import com.corpbank.portal.client.Client;
+import com.corpbank.portal.client.ClientsInScope;
 import com.corpbank.portal.write.InputCheck;
-import com.corpbank.portal.write.MutationRejected;
-import com.corpbank.portal.write.UserError;
 import com.corpbank.portal.write.UserErrorCode;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
@@ -38,17 +33,14 @@ public class RiskGrading {
 	/** Business dates (ratedOn) are Beijing dates. */
 	private static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
 
-	private final MongoTemplate mongoTemplate;
-
-	private final PermissionModel permissions;
+	private final ClientsInScope clients;
 
 	private final AuditedWrites writes;
 
 	private final Clock clock;
 
-	RiskGrading(MongoTemplate mongoTemplate, PermissionModel permissions, AuditedWrites writes, Clock clock) {
-		this.mongoTemplate = mongoTemplate;
-		this.permissions = permissions;
+	RiskGrading(ClientsInScope clients, AuditedWrites writes, Clock clock) {
+		this.clients = clients;
 		this.writes = writes;
 		this.clock = clock;
 	}
@@ -74,17 +66,10 @@ public class RiskGrading {
 		}
 		check.throwIfInvalid();
 
-		ClientScope scope = this.permissions.scopeFor(actor.caller(), "Mutation." + OPERATION);
-		Criteria match = scope.and(Criteria.where("_id").is(clientId));
-		Client current = this.mongoTemplate.findOne(new Query(match), Client.class);
-		WriteTarget target = WriteTarget.of("client", "clientId");
-		if (current == null) {
-			throw new MutationRejected(UserError.notFound(target.idField(), target.what()));
-		}
-		long currentVersion = (current.version() != null) ? current.version() : 0;
-		if (currentVersion != expectedVersion) {
-			throw new MutationRejected(UserError.conflict(target.versionField(), currentVersion));
-		}
+		ClientsInScope.Found found = this.clients.require(actor.caller(), OPERATION, clientId).atVersion(expectedVersion);
+		Client current = found.client();
+		Criteria match = found.match();
+		WriteTarget target = ClientsInScope.TARGET;
 
 		Instant now = this.clock.instant();
 		RiskGrade before = current.risk();

@@ -6,11 +6,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
-import com.corpbank.portal.access.PermissionModel;
 import com.corpbank.portal.audit.Actor;
 import com.corpbank.portal.audit.AuditEvent;
 import com.corpbank.portal.audit.AuditedWrites;
 import com.corpbank.portal.client.Client;
+import com.corpbank.portal.client.ClientsInScope;
 import com.corpbank.portal.client.EnterpriseSize;
 import com.corpbank.portal.client.EnterpriseSizeClassifier;
 import com.corpbank.portal.security.Caller;
@@ -41,7 +41,7 @@ class ClientSizeRepairTests {
 	MongoTemplate mongoTemplate;
 
 	@Autowired
-	PermissionModel permissions;
+	ClientsInScope clients;
 
 	@Autowired
 	AuditedWrites writes;
@@ -78,7 +78,7 @@ class ClientSizeRepairTests {
 				throw new Crash();
 			}
 		};
-		StatementRecording recording = new StatementRecording(this.mongoTemplate, this.permissions, this.writes,
+		StatementRecording recording = new StatementRecording(this.mongoTemplate, this.clients, this.writes,
 				dying, this.clock);
 
 		assertThatThrownBy(() -> recording.record(rmLi(), largeYear())).isInstanceOf(Crash.class);
@@ -123,7 +123,7 @@ class ClientSizeRepairTests {
 				throw new IllegalStateException("store unavailable");
 			}
 		};
-		StatementRecording recording = new StatementRecording(this.mongoTemplate, this.permissions, this.writes,
+		StatementRecording recording = new StatementRecording(this.mongoTemplate, this.clients, this.writes,
 				failing, this.clock);
 
 		StatementRecording.Recorded recorded = recording.record(rmLi(), largeYear());
