@@ -9,14 +9,14 @@ import com.mongodb.MongoWriteException;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,10 +24,12 @@ import org.springframework.stereotype.Component;
  * their own collections. Each move is an insert under the record's own id, then a {@code $pull} of the entry: a
  * move interrupted after the insert is finished by the next one, whose insert meets the duplicate key and moves on.
  * Runs right after each write, at start-up before the web server listens (the recovery sweep), and on a schedule, so
- * a record left behind by a crash or a store hiccup always arrives, exactly once.
+ * a record left behind by a crash or a store hiccup always arrives, exactly once (see {@link RecoverySweeps}).
  */
 @Component
-public class OutboxRelay implements SmartInitializingSingleton {
+// First of the sweeps: the others may write audited changes, whose records this one then moves at once anyway.
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class OutboxRelay implements RecoverySweep {
 
 	/** The field of an audited document that holds its records on their way out. */
 	public static final String PENDING_FIELD = "pendingOutbox";
@@ -73,6 +75,7 @@ public class OutboxRelay implements SmartInitializingSingleton {
 	}
 
 	/** Moves every pending record of every collection; returns how many it moved. */
+	@Override
 	public int sweep() {
 		int moved = 0;
 		for (String collection : this.mongoTemplate.getCollectionNames()) {
@@ -89,28 +92,9 @@ public class OutboxRelay implements SmartInitializingSingleton {
 		return moved;
 	}
 
-	/**
-	 * The recovery sweep. Runs once every bean exists and before the context's lifecycle starts the web server (an
-	 * {@code ApplicationRunner} would run only after the server listens), so no request sees a change whose event
-	 * an earlier run left pending; a store that cannot be swept fails the start, as the index creation does.
-	 */
 	@Override
-	public void afterSingletonsInstantiated() {
-		int moved = sweep();
-		if (moved > 0) {
-			log.warn("Recovery sweep moved {} audit records left pending by an earlier run", moved);
-		}
-	}
-
-	@Scheduled(fixedDelayString = "${portal.audit.sweep-interval:PT1M}",
-			initialDelayString = "${portal.audit.sweep-interval:PT1M}")
-	void scheduledSweep() {
-		try {
-			sweep();
-		}
-		catch (RuntimeException ex) {
-			log.warn("Audit sweep failed, next try on schedule: {}", ex.getClass().getSimpleName());
-		}
+	public String finishes() {
+		return "audit records";
 	}
 
 	private int move(String collection, Document document) {

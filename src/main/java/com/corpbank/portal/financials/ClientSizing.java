@@ -11,6 +11,7 @@ import java.util.UUID;
 import com.corpbank.portal.audit.Actor;
 import com.corpbank.portal.audit.AuditEvent;
 import com.corpbank.portal.audit.AuditedWrites;
+import com.corpbank.portal.audit.RecoverySweep;
 import com.corpbank.portal.audit.WriteTarget;
 import com.corpbank.portal.client.Client;
 import com.corpbank.portal.client.EnterpriseSizeClassifier;
@@ -22,12 +23,10 @@ import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,7 +45,7 @@ import org.springframework.stereotype.Component;
  * statement is now, and writes nothing when size and basis are already right.
  */
 @Component
-public class ClientSizing implements SmartInitializingSingleton {
+public class ClientSizing implements RecoverySweep {
 
 	/** The caller a repair by the sweep is recorded under: no user made it. */
 	static final Caller SWEEP = new Caller("system", "system:size-sweep", "Size re-derivation sweep", Set.of(), null);
@@ -94,6 +93,7 @@ public class ClientSizing implements SmartInitializingSingleton {
 	}
 
 	/** Applies every pending marker; returns how many clients it looked at. */
+	@Override
 	public int sweep() {
 		Query marked = new Query(Criteria.where("sizeApplied").is(false));
 		marked.fields().include("clientId");
@@ -108,25 +108,9 @@ public class ClientSizing implements SmartInitializingSingleton {
 		return clientIds.size();
 	}
 
-	/** At start-up, before the web server takes requests (as the audit outbox's recovery sweep). */
 	@Override
-	public void afterSingletonsInstantiated() {
-		int repaired = sweep();
-		if (repaired > 0) {
-			log.warn("Start-up sweep re-derived the size of {} clients left pending by an earlier run", repaired);
-		}
-	}
-
-	// The same interval as the audit outbox sweep: both finish writes a crash interrupted.
-	@Scheduled(fixedDelayString = "${portal.audit.sweep-interval:PT1M}",
-			initialDelayString = "${portal.audit.sweep-interval:PT1M}")
-	void scheduledSweep() {
-		try {
-			sweep();
-		}
-		catch (RuntimeException ex) {
-			log.warn("Size sweep failed, next try on schedule: {}", ex.getClass().getSimpleName());
-		}
+	public String finishes() {
+		return "client size re-derivations";
 	}
 
 	/** True when the client is right (now or already); false when its version moved under us. */
