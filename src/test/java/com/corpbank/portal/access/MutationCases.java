@@ -156,8 +156,9 @@ final class MutationCases {
 	static String contactOf(Target target) {
 		String id = "CT-MATRIX-" + target.clientId();
 		if (target.kind() != TargetKind.MISSING) {
+			// save, not insert: replaces the one of an earlier call (same id), back at version 0 and listed.
 			target.store()
-				.insert(new Document("_id", id).append("clientId", target.clientId())
+				.save(new Document("_id", id).append("clientId", target.clientId())
 					.append("name", "李娜")
 					.append("title", "财务经理")
 					.append("mobile", "13912345678")
