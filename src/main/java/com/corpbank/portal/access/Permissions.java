@@ -62,6 +62,7 @@ public final class Permissions {
 		roles("Mutation.updateContact", "the client's own RMs", Role.RM);
 		roles("Mutation.removeContact", "the client's own RMs", Role.RM);
 		roles("Mutation.revealContact", "leads who see contacts masked, with a purpose that is audited", Role.TEAM_LEAD, Role.BRANCH_MANAGER);
+		roles("Mutation.revealLegalRepresentative", "leads who see the ID number masked, with a purpose that is audited", Role.TEAM_LEAD, Role.BRANCH_MANAGER);
 
 		// ---- Fields holding personal data: risk officers see none (masking per role is PersonalDataPolicy)
 		fieldRoles("Client.contacts", PERSONAL_DATA_READERS, "contacts: own RMs in full, leads and analysts masked, risk none");

@@ -14,7 +14,10 @@ import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 
-/** {@code Mutation.createClient}, {@code Mutation.updateClient} and the legal representative of {@code Client}. */
+/**
+ * {@code Mutation.createClient}, {@code Mutation.updateClient}, the legal representative of {@code Client} and
+ * {@code Mutation.revealLegalRepresentative}.
+ */
 @Controller
 class ClientProfileController {
 
@@ -22,9 +25,13 @@ class ClientProfileController {
 
 	private final PersonalDataPolicy personalData;
 
-	ClientProfileController(ClientProfiles profiles, PersonalDataPolicy personalData) {
+	private final LegalRepresentativeReveal reveal;
+
+	ClientProfileController(ClientProfiles profiles, PersonalDataPolicy personalData,
+			LegalRepresentativeReveal reveal) {
 		this.profiles = profiles;
 		this.personalData = personalData;
+		this.reveal = reveal;
 	}
 
 	@MutationMapping
@@ -37,6 +44,13 @@ class ClientProfileController {
 	UpdateClientPayload updateClient(@ContextValue Actor actor, @Argument UpdateClientInput input) {
 		return Mutations.attempt(() -> UpdateClientPayload.of(this.profiles.update(actor, input)),
 				UpdateClientPayload::failed);
+	}
+
+	@MutationMapping
+	RevealLegalRepresentativePayload revealLegalRepresentative(@ContextValue Actor actor,
+			@Argument RevealLegalRepresentativeInput input) {
+		return Mutations.attempt(() -> RevealLegalRepresentativePayload.of(this.reveal.reveal(actor, input)),
+				RevealLegalRepresentativePayload::failed);
 	}
 
 	/**

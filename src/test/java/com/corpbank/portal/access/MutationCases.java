@@ -106,6 +106,11 @@ final class MutationCases {
 					}""", target -> Map.of("contactId", contactOf(target), "reason", "matrix: left the company",
 					"expectedVersion", 0)),
 
+			MutationCase.onClient("revealLegalRepresentative", EnumSet.of(TEAM_LEAD, BRANCH_MANAGER), """
+					mutation($input: RevealLegalRepresentativeInput!) {
+					  revealLegalRepresentative(input: $input) { legalRepresentative { idNumber } errors { code field message } }
+					}""", target -> Map.of("clientId", target.clientId(), "purpose", "matrix: credit review")),
+
 			MutationCase.onClient("revealContact", EnumSet.of(TEAM_LEAD, BRANCH_MANAGER), """
 					mutation($input: RevealContactInput!) {
 					  revealContact(input: $input) { contact { id } errors { code field message } }
