@@ -124,7 +124,7 @@ public class ClientHandover {
 			.change("primaryManager", before.primaryManager(), after.primaryManager())
 			.change("coManagers", before.coManagers(), after.coManagers())
 			.change("orgUnits", current.orgUnits(), orgUnits)
-			.about("Client", clientId, expectedVersion + 1);
+			.aboutClient(clientId, expectedVersion + 1);
 		// The id leads with the version: two handovers in the same millisecond still page in the order they happened
 		// (NewestFirstPages breaks ties on time by id).
 		String historyId = "%010d-%s".formatted(expectedVersion + 1, UUID.randomUUID());

@@ -22,10 +22,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param operation the mutation, e.g. {@code updateClient}
  * @param entityType the GraphQL type changed, e.g. {@code Client}
  * @param entityVersion the entity's version after the change; null for events that change nothing (a reveal)
+ * @param clientId the client the entity belongs to (the client itself for a Client), so that an auditor finds
+ * every event about a client, its contacts, statements and metrics included
  */
 @Document("audit_events")
 public record AuditEvent(@Id String id, Instant at, String actor, String actorSubject, List<Role> actorRoles,
-		String operation, String entityType, String entityId, @Nullable Long entityVersion,
+		String operation, String entityType, String entityId, @Nullable Long entityVersion, @Nullable String clientId,
 		List<FieldChange> changes, @Nullable String reason, String requestId) {
 
 	public AuditEvent {
@@ -86,12 +88,21 @@ public record AuditEvent(@Id String id, Instant at, String actor, String actorSu
 		}
 
 		/**
-		 * @param entityVersion the version the entity has once the change is written
+		 * An event about a client itself.
+		 * @param entityVersion the version the client has once the change is written
 		 */
-		public AuditEvent about(String entityType, String entityId, @Nullable Long entityVersion) {
+		public AuditEvent aboutClient(String clientId, @Nullable Long entityVersion) {
+			return about("Client", clientId, entityVersion, clientId);
+		}
+
+		/**
+		 * @param entityVersion the version the entity has once the change is written
+		 * @param clientId the client the entity belongs to
+		 */
+		public AuditEvent about(String entityType, String entityId, @Nullable Long entityVersion, String clientId) {
 			return new AuditEvent(UUID.randomUUID().toString(), this.at, this.actor.caller().username(),
 					this.actor.caller().subject(), this.actor.caller().roles().stream().sorted().toList(),
-					this.operation, entityType, entityId, entityVersion, this.changes, this.reason,
+					this.operation, entityType, entityId, entityVersion, clientId, this.changes, this.reason,
 					this.actor.requestId());
 		}
 

@@ -5,9 +5,9 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** {@code AuditEventFilter}; checked by {@link AuditTrail#page}. */
-public record AuditEventFilter(@Nullable String actor, @Nullable String entityId, @Nullable String operation,
-		@Nullable Instant from, @Nullable Instant to) {
+public record AuditEventFilter(@Nullable String actor, @Nullable String entityId, @Nullable String clientId,
+		@Nullable String operation, @Nullable Instant from, @Nullable Instant to) {
 
-	static final AuditEventFilter NONE = new AuditEventFilter(null, null, null, null, null);
+	static final AuditEventFilter NONE = new AuditEventFilter(null, null, null, null, null, null);
 
 }

@@ -20,6 +20,7 @@ class AuditIndexes implements CollectionIndexes {
 	public List<Index> indexes() {
 		return List.of(new Index().on("at", Direction.DESC).on("_id", Direction.DESC).named("newest_first"),
 				new Index().on("entityId", Direction.ASC).on("at", Direction.DESC).named("by_entity"),
+				new Index().on("clientId", Direction.ASC).on("at", Direction.DESC).named("by_client"),
 				new Index().on("actor", Direction.ASC).on("at", Direction.DESC).named("by_actor"),
 				new Index().on("operation", Direction.ASC).on("at", Direction.DESC).named("by_operation"));
 	}

@@ -48,6 +48,8 @@ class AuditTrail {
 		text("filter.actor", filter.actor()).ifPresent(value -> conditions.add(Criteria.where("actor").is(value)));
 		text("filter.entityId", filter.entityId())
 			.ifPresent(value -> conditions.add(Criteria.where("entityId").is(value)));
+		text("filter.clientId", filter.clientId())
+			.ifPresent(value -> conditions.add(Criteria.where("clientId").is(value)));
 		text("filter.operation", filter.operation())
 			.ifPresent(value -> conditions.add(Criteria.where("operation").is(value)));
 		if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {

@@ -231,7 +231,7 @@ public class ClientProfiles {
 		}
 		try {
 			return this.writes.update(Client.class, match, expectedVersion, update, target,
-					event.about("Client", clientId, expectedVersion + 1));
+					event.aboutClient(clientId, expectedVersion + 1));
 		}
 		catch (DuplicateKeyException ex) {
 			// Another request took the USCC between the check above and this write; nothing was written.
@@ -337,7 +337,7 @@ public class ClientProfiles {
 			.change("legalRepresentative.name", null, (representative != null) ? representative.name() : null)
 			.maskedChange("legalRepresentative.idNumber", null,
 					(representative != null) ? representative.idNumber() : null, PersonalDataPolicy::maskIdNumber)
-			.about("Client", client.id(), 0L);
+			.aboutClient(client.id(), 0L);
 	}
 
 	/**

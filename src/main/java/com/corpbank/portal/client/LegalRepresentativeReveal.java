@@ -51,7 +51,7 @@ class LegalRepresentativeReveal {
 		// Written first: if the trail cannot take the event, nothing is shown.
 		this.writes.record(AuditEvent.by(actor, this.clock.instant(), OPERATION)
 			.reason(purpose)
-			.about("Client", clientId, null));
+			.aboutClient(clientId, null));
 		return representative;
 	}
 

@@ -92,7 +92,7 @@ public class ContactBook {
 			.maskedChange("mobile", null, mobile, PersonalDataPolicy::maskMobile)
 			.maskedChange("email", null, email, PersonalDataPolicy::maskEmail)
 			.maskedChange("idNumber", null, idNumber, PersonalDataPolicy::maskIdNumber)
-			.about(ENTITY_TYPE, contact.id(), 0L);
+			.about(ENTITY_TYPE, contact.id(), 0L, contact.clientId());
 		return ContactView.of(this.writes.insert(contact, event), View.FULL);
 	}
 
@@ -149,7 +149,7 @@ public class ContactBook {
 					"Nothing changes: every field given already has this value."));
 		}
 		Contact written = this.writes.update(Contact.class, activeContact(contactId), expectedVersion, update,
-				CONTACT, event.about(ENTITY_TYPE, contactId, expectedVersion + 1));
+				CONTACT, event.about(ENTITY_TYPE, contactId, expectedVersion + 1, current.clientId()));
 		return ContactView.of(written, View.FULL);
 	}
 
@@ -167,7 +167,7 @@ public class ContactBook {
 		AuditEvent event = AuditEvent.by(actor, now, "removeContact")
 			.reason(reason)
 			.change("removed", false, true)
-			.about(ENTITY_TYPE, contactId, expectedVersion + 1);
+			.about(ENTITY_TYPE, contactId, expectedVersion + 1, current.clientId());
 		this.writes.update(Contact.class, activeContact(contactId), expectedVersion,
 				new Update().set("removedAt", now).set("removedBy", actor.caller().username()), CONTACT, event);
 		return contactId;
@@ -186,7 +186,7 @@ public class ContactBook {
 		Contact contact = inScope(actor, "revealContact", contactId);
 		this.writes.record(AuditEvent.by(actor, this.clock.instant(), "revealContact")
 			.reason(purpose)
-			.about(ENTITY_TYPE, contactId, null));
+			.about(ENTITY_TYPE, contactId, null, contact.clientId()));
 		return ContactView.of(contact, View.FULL);
 	}
 

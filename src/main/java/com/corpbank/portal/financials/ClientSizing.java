@@ -133,7 +133,7 @@ public class ClientSizing implements RecoverySweep {
 			.change("sizeBasis.category", (before != null) ? before.category() : null, basis.category())
 			.change("sizeBasis.rule", (before != null) ? before.rule() : null, basis.rule())
 			.change("sizeBasis.period", (before != null) ? before.period() : null, basis.period())
-			.about("Client", client.id(), version + 1);
+			.aboutClient(client.id(), version + 1);
 		try {
 			this.writes.update(Client.class, Criteria.where("_id").is(client.id()), version,
 					new Update().set("size", decision.size()).set("sizeBasis", basis),

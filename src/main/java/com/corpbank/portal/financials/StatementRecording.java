@@ -144,7 +144,7 @@ public class StatementRecording {
 		}
 		AuditEvent event = changes(AuditEvent.by(actor, this.clock.instant(), OPERATION).reason(reason), null,
 				statement)
-			.about(ENTITY_TYPE, statement.id(), 0L);
+			.about(ENTITY_TYPE, statement.id(), 0L, statement.clientId());
 		try {
 			return this.writes.insert(statement, event);
 		}
@@ -184,7 +184,7 @@ public class StatementRecording {
 		setOrUnset(update, "taxPaid", figures.taxPaid());
 		setOrUnset(update, "sizeApplied", figures.sizeApplied());
 		return this.writes.update(FinancialStatement.class, Criteria.where("_id").is(onFile.id()), expectedVersion,
-				update, target, event.about(ENTITY_TYPE, onFile.id(), expectedVersion + 1));
+				update, target, event.about(ENTITY_TYPE, onFile.id(), expectedVersion + 1, onFile.clientId()));
 	}
 
 	private static UserError duplicate(String period, long version) {

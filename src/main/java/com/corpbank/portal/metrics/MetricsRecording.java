@@ -99,7 +99,7 @@ public class MetricsRecording {
 		}
 		AuditEvent event = changes(AuditEvent.by(actor, figures.recordedAt(), OPERATION).reason(reason), null,
 				figures)
-			.about(ENTITY_TYPE, figures.id(), 0L);
+			.about(ENTITY_TYPE, figures.id(), 0L, figures.clientId());
 		try {
 			return this.writes.insert(figures, event);
 		}
@@ -134,7 +134,7 @@ public class MetricsRecording {
 			.set("recordedAt", figures.recordedAt())
 			.set("recordedBy", figures.recordedBy());
 		return this.writes.update(RelationshipMetrics.class, Criteria.where("_id").is(onFile.id()), expectedVersion,
-				update, target, event.about(ENTITY_TYPE, onFile.id(), expectedVersion + 1));
+				update, target, event.about(ENTITY_TYPE, onFile.id(), expectedVersion + 1, onFile.clientId()));
 	}
 
 	private static UserError duplicate(String month, long version) {

@@ -81,7 +81,7 @@ public class RiskGrading {
 			.change("risk.fiveCategory", (before != null) ? before.fiveCategory() : null, after.fiveCategory())
 			.change("risk.overdueDays", (before != null) ? before.overdueDays() : null, after.overdueDays())
 			.change("risk.ratedOn", (before != null) ? before.ratedOn() : null, after.ratedOn())
-			.about("Client", clientId, expectedVersion + 1);
+			.aboutClient(clientId, expectedVersion + 1);
 		// The version leads the id so that two changes within one millisecond still page in the order they happened.
 		String historyId = "%010d-%s".formatted(expectedVersion + 1, UUID.randomUUID());
 		RiskHistoryEntry history = new RiskHistoryEntry(historyId, clientId, after, before, now,

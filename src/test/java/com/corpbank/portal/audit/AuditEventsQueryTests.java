@@ -258,7 +258,7 @@ class AuditEventsQueryTests {
 	@Test
 	void aReadShowsAnEventACrashLeftPendingInItsDocumentExactlyOnce() {
 		AuditEvent pending = AuditEvent.by(actor("risk_zhou", Role.RISK_OFFICER), Instant.parse("2026-06-01T00:00:00Z"),
-				"setRiskGrade").reason("left behind").change("risk.rating", "A", "BBB").about("Client", "C-LI-1", 1L);
+				"setRiskGrade").reason("left behind").change("risk.rating", "A", "BBB").aboutClient("C-LI-1", 1L);
 		leavePending("C-LI-1", pending);
 
 		page(Map.of()).path("auditEvents.edges[*].node.id").entityList(String.class).containsExactly(pending.id());
@@ -284,7 +284,7 @@ class AuditEventsQueryTests {
 		AuditEvent event = AuditEvent.by(actor(actor, Role.RM), Instant.parse(at), operation)
 			.reason("seeded")
 			.change("name", "旧名", "新名")
-			.about("Client", entityId, 1L);
+			.aboutClient(entityId, 1L);
 		this.writes.record(event);
 		return event;
 	}

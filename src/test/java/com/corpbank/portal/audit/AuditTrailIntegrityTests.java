@@ -209,7 +209,7 @@ class AuditTrailIntegrityTests {
 		return AuditEvent.by(AuditEventsQueryTests.actor("rm_li", Role.RM), Instant.now(), "updateClient")
 			.reason("test")
 			.change("name", "旧", "新")
-			.about("Client", entityId, version);
+			.aboutClient(entityId, version);
 	}
 
 	private Document client(String id) {
