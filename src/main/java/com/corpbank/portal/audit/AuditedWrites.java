@@ -1,11 +1,15 @@
 package com.corpbank.portal.audit;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import com.corpbank.portal.write.MutationRejected;
 import com.corpbank.portal.write.UserError;
 import org.bson.Document;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -93,6 +97,71 @@ public class AuditedWrites {
 		this.mongoTemplate.getConverter().write(written, id);
 		this.relay.flush(this.mongoTemplate.getCollectionName(type), id.get("_id"));
 		return written;
+	}
+
+	/**
+	 * One change of a batch of {@link #updateEach}: like {@link #update}, the document {@code match} selects at
+	 * {@code expectedVersion} gets {@code update}, a version increment and its event.
+	 */
+	public record Change(Object id, Criteria match, long expectedVersion, Update update, AuditEvent event,
+			List<Object> related) {
+	}
+
+	/**
+	 * Applies many changes to documents of one type in one unordered bulk write (each change is still one atomic
+	 * single-document write carrying its own event), then moves their audit records in a few commands.
+	 * @return the ids of the documents changed; a change whose document was missing or at another version is left
+	 * out (nothing was written for it)
+	 */
+	public Set<Object> updateEach(Class<?> type, List<Change> changes) {
+		if (changes.isEmpty()) {
+			return Set.of();
+		}
+		String collection = this.mongoTemplate.getCollectionName(type);
+		BulkOperations bulk = this.mongoTemplate.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+		for (Change change : changes) {
+			Criteria version = (change.expectedVersion() == 0) ? Criteria.where("version").in(0L, null)
+					: Criteria.where("version").is(change.expectedVersion());
+			Update update = change.update();
+			update.inc("version", 1);
+			update.push(OutboxRelay.PENDING_FIELD).each(pending(change.event(), change.related().toArray()).toArray());
+			bulk.updateOne(new Query(new Criteria().andOperator(change.match(), version)), update);
+		}
+		int matched = bulk.execute().getMatchedCount();
+		Set<Object> changed = new LinkedHashSet<>();
+		if (matched == changes.size()) {
+			changes.forEach(change -> changed.add(change.id()));
+		}
+		else {
+			changed.addAll(changedAmong(collection, changes));
+		}
+		this.relay.flushAll(collection, changed);
+		return changed;
+	}
+
+	// A document changed when its event is pending on it, or already moved (another write flushed it meanwhile).
+	private Set<Object> changedAmong(String collection, List<Change> changes) {
+		List<String> eventIds = changes.stream().map(change -> change.event().id()).toList();
+		Set<String> written = new HashSet<>();
+		Query pending = new Query(Criteria.where(OutboxRelay.PENDING_FIELD + "._id").in(eventIds));
+		pending.fields().include(OutboxRelay.PENDING_FIELD + "._id");
+		for (Document document : this.mongoTemplate.find(pending, Document.class, collection)) {
+			for (Document entry : document.getList(OutboxRelay.PENDING_FIELD, Document.class, List.of())) {
+				written.add(String.valueOf(entry.get("_id")));
+			}
+		}
+		Query moved = new Query(Criteria.where("_id").in(eventIds));
+		moved.fields().include("_id");
+		for (Document event : this.mongoTemplate.find(moved, Document.class, "audit_events")) {
+			written.add(String.valueOf(event.get("_id")));
+		}
+		Set<Object> changed = new LinkedHashSet<>();
+		for (Change change : changes) {
+			if (written.contains(change.event().id())) {
+				changed.add(change.id());
+			}
+		}
+		return changed;
 	}
 
 	/** An event that changes no entity (a reveal of personal data): one insert, nothing to move. */

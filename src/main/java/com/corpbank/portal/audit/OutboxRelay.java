@@ -1,10 +1,17 @@
 package com.corpbank.portal.audit;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.MongoWriteException;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -59,6 +66,54 @@ public class OutboxRelay implements RecoverySweep {
 		catch (RuntimeException ex) {
 			log.warn("Audit records of {} {} stay pending for the next sweep: {}", collection, id,
 					ex.getClass().getSimpleName());
+		}
+	}
+
+	/**
+	 * Moves the pending records of many documents of one collection in a few commands: one read, one unordered
+	 * insert per target collection (a record already moved meets its duplicate key and is skipped), and one update
+	 * that pulls every moved entry. What fails stays pending for the sweep, as with {@link #flush}.
+	 */
+	public void flushAll(String collection, Collection<?> ids) {
+		if (ids.isEmpty()) {
+			return;
+		}
+		try {
+			Query query = new Query(Criteria.where("_id").in(ids).and(PENDING_FIELD + "._id").exists(true));
+			query.fields().include(PENDING_FIELD);
+			Map<String, List<Document>> byTarget = new LinkedHashMap<>();
+			List<Object> entryIds = new ArrayList<>();
+			for (Document document : this.mongoTemplate.find(query, Document.class, collection)) {
+				for (Document entry : document.getList(PENDING_FIELD, Document.class, List.of())) {
+					byTarget.computeIfAbsent(entry.getString("collection"), target -> new ArrayList<>())
+						.add(entry.get("document", Document.class));
+					entryIds.add(entry.get("_id"));
+				}
+			}
+			for (Map.Entry<String, List<Document>> target : byTarget.entrySet()) {
+				insertIgnoringDuplicates(target.getKey(), target.getValue());
+			}
+			if (!entryIds.isEmpty()) {
+				this.mongoTemplate.updateMulti(new Query(Criteria.where("_id").in(ids)),
+						new Update().pull(PENDING_FIELD, new Document("_id", new Document("$in", entryIds))), collection);
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Audit records of {} {} documents stay pending for the next sweep: {}", ids.size(), collection,
+					ex.getClass().getSimpleName());
+		}
+	}
+
+	private void insertIgnoringDuplicates(String collection, List<Document> records) {
+		try {
+			this.mongoTemplate.getCollection(collection).insertMany(records, new InsertManyOptions().ordered(false));
+		}
+		catch (MongoBulkWriteException ex) {
+			for (BulkWriteError error : ex.getWriteErrors()) {
+				if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+					throw ex;
+				}
+			}
 		}
 	}
 

@@ -1,0 +1,129 @@
+package com.corpbank.portal.tiering;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+import com.corpbank.portal.client.LifecycleStage;
+import com.corpbank.portal.tier.AppliedOverride;
+import com.corpbank.portal.tier.FactorResult;
+import com.corpbank.portal.tier.TierModel;
+import com.corpbank.portal.tier.TierReason;
+import com.corpbank.portal.tier.TierScoring;
+import com.corpbank.portal.tier.ValueTier;
+import com.corpbank.portal.tier.ValueTierCode;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Evaluates one client: inputs, score and explanation, the tier that applies (an approved override wins over the
+ * model), the lifecycle stage, and the reason for a change. Pure: it reads nothing and writes nothing, and an
+ * evaluation whose result equals the client's current one (same fingerprint) is reported as unchanged, which is what
+ * makes a second batch run a no-op.
+ */
+final class ClientEvaluator {
+
+	private static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
+
+	private final LifecycleRules lifecycleRules;
+
+	private final Function<String, @Nullable BigDecimal> industryOutlookPoints;
+
+	ClientEvaluator(LifecycleRules lifecycleRules, Function<String, @Nullable BigDecimal> industryOutlookPoints) {
+		this.lifecycleRules = lifecycleRules;
+		this.industryOutlookPoints = industryOutlookPoints;
+	}
+
+	/**
+	 * The result of one evaluation.
+	 * @param valueTier the client's value tier after it
+	 * @param entry the history entry to write; null when nothing changed
+	 */
+	record Outcome(ClientData client, ValueTier valueTier, LifecycleStage lifecycleStage, @Nullable TierEvaluation entry) {
+
+		boolean changed() {
+			return this.entry != null;
+		}
+
+	}
+
+	/** Who and what an evaluation runs for. */
+	record Context(TierModel model, LocalDate asOf, Instant now, String evaluatedBy, @Nullable String jobId) {
+	}
+
+	Outcome evaluate(Context context, ClientData client, @Nullable AppliedOverride override, boolean churnAlertOpen) {
+		TierModel model = context.model();
+		TierInputs.Read inputs = TierInputs.of(client, model.clv(), context.asOf(), this.industryOutlookPoints);
+		TierScoring.Scored scored = TierScoring.score(model, inputs.values());
+		ValueTierCode tier = (override != null) ? override.tier() : scored.tier();
+		LifecycleStage stage = this.lifecycleRules.stageOf(client.months().stream()
+			.map(month -> new LifecycleRules.Month(month.productsHeld(), month.transactionCount()))
+			.toList(), churnAlertOpen, client.onboardedOn(), context.asOf());
+		String fingerprint = fingerprint(model.id(), scored, tier, override, stage, inputs.asOf());
+		ValueTier previous = client.valueTier();
+		if (previous != null && fingerprint.equals(previous.fingerprint()) && stage == client.lifecycleStage()) {
+			return new Outcome(client, previous, stage, null);
+		}
+		TierReason reason = reason(previous, model.id(), scored.score(), override);
+		String id = UUID.randomUUID().toString();
+		TierEvaluation entry = new TierEvaluation(id, client.clientId(), tier, scored.tier(), scored.score(), model.id(),
+				context.now(), context.asOf(), scored.factors(), inputs.asOf(),
+				(previous != null) ? previous.tier() : null, (previous != null) ? previous.score() : null,
+				(previous != null) ? previous.modelVersion() : null, reason, override, stage, client.lifecycleStage(),
+				context.evaluatedBy(), context.jobId());
+		ValueTier next = new ValueTier(tier, scored.score(), model.id(), LocalDate.ofInstant(context.now(), BANK_ZONE),
+				scored.tier(), context.now(), reason, (previous != null) ? previous.tier() : null, id, override,
+				fingerprint);
+		return new Outcome(client, next, stage, entry);
+	}
+
+	static TierReason reason(@Nullable ValueTier previous, String modelVersion, BigDecimal score,
+			@Nullable AppliedOverride override) {
+		if (previous == null) {
+			return TierReason.INITIAL;
+		}
+		AppliedOverride before = previous.override();
+		if (override != null && (before == null || !before.overrideId().equals(override.overrideId()))) {
+			return TierReason.OVERRIDE;
+		}
+		if (override == null && before != null) {
+			return TierReason.OVERRIDE_EXPIRED;
+		}
+		if (!modelVersion.equals(previous.modelVersion())) {
+			return TierReason.MODEL_CHANGE;
+		}
+		int direction = score.compareTo(previous.score());
+		return (direction > 0) ? TierReason.SCORE_UP : (direction < 0) ? TierReason.SCORE_DOWN : TierReason.INPUTS_CHANGED;
+	}
+
+	// Everything the result depends on, in a fixed order; times are left out, so an unchanged result has an unchanged
+	// fingerprint.
+	private static String fingerprint(String modelVersion, TierScoring.Scored scored, ValueTierCode tier,
+			@Nullable AppliedOverride override, LifecycleStage stage, InputsAsOf asOf) {
+		StringBuilder text = new StringBuilder(512).append(modelVersion).append('|').append(tier).append('|')
+			.append(scored.tier()).append('|').append(scored.score().toPlainString()).append('|').append(stage)
+			.append('|').append(override).append('|').append(asOf);
+		List<FactorResult> factors = scored.factors();
+		for (FactorResult factor : factors) {
+			text.append('|').append(factor.key()).append('=')
+				.append((factor.rawValue() != null) ? factor.rawValue().toPlainString() : factor.rawCategory())
+				.append(':').append(factor.points().toPlainString()).append(':')
+				.append(factor.contribution().toPlainString());
+		}
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every Java runtime has SHA-256", ex);
+		}
+	}
+
+}
