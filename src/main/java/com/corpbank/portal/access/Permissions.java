@@ -48,6 +48,8 @@ public final class Permissions {
 		signedIn("Query.clients", "rows by ClientScope: RMs their own, leads their unit, risk and analysts all; ADMIN and AUDITOR none");
 		signedIn("Query.client", "as Query.clients; out of scope reads as null");
 		roles("Query.auditEvents", "internal audit only", Role.AUDITOR);
+		roles("Query.retieringJob", "batch re-tiering is run by ADMIN", Role.ADMIN);
+		roles("Query.retieringJobs", "batch re-tiering is run by ADMIN", Role.ADMIN);
 
 		// ---- Mutations: the client book
 		roles("Mutation.createClient", "an RM for themselves, a lead naming a primary RM in their unit", Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER);
@@ -56,6 +58,7 @@ public final class Permissions {
 		roles("Mutation.recordRelationshipMetrics", "the client's RMs and their leads", Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER);
 		roles("Mutation.setRiskGrade", "credit risk only", Role.RISK_OFFICER);
 		roles("Mutation.assignClient", "a team lead within their team, a branch manager within their subtree", Role.TEAM_LEAD, Role.BRANCH_MANAGER);
+		roles("Mutation.startRetiering", "batch re-tiering of the whole book: ADMIN only", Role.ADMIN);
 
 		// ---- Mutations: contacts (personal data)
 		roles("Mutation.addContact", "the client's own RMs", Role.RM);

@@ -13,6 +13,7 @@ import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import static com.corpbank.portal.security.Role.ADMIN;
 import static com.corpbank.portal.security.Role.BRANCH_MANAGER;
 import static com.corpbank.portal.security.Role.RISK_OFFICER;
 import static com.corpbank.portal.security.Role.RM;
@@ -38,6 +39,13 @@ import static com.corpbank.portal.security.Role.TEAM_LEAD;
  * document it changes); a refusal must change nothing at all.
  */
 final class MutationCases {
+
+	/**
+	 * Operations whose success the matrix cannot show, with the test that does: startRetiering needs an active
+	 * scoring model and starts a background job, neither of which the shared book has.
+	 */
+	static final Map<String, String> SUCCESS_SHOWN_ELSEWHERE = Map.of("startRetiering",
+			"retiering.StartRetieringTests#adminStartsAJobThatRunsInTheBackgroundAndIsAudited");
 
 	static final List<MutationCase> ALL = List.of(
 
@@ -114,7 +122,16 @@ final class MutationCases {
 			MutationCase.onClient("revealContact", EnumSet.of(TEAM_LEAD, BRANCH_MANAGER), """
 					mutation($input: RevealContactInput!) {
 					  revealContact(input: $input) { contact { id } errors { code field message } }
-					}""", target -> Map.of("contactId", contactOf(target), "purpose", "matrix: call about renewal"))
+					}""", target -> Map.of("contactId", contactOf(target), "purpose", "matrix: call about renewal")),
+
+			// Book-wide, no client to be in or out of scope of: every role but ADMIN is FORBIDDEN; ADMIN is refused
+			// with VALIDATION because the shared book has no active scoring model (see SUCCESS_SHOWN_ELSEWHERE).
+			new MutationCase("startRetiering", EnumSet.of(ADMIN), """
+					mutation($input: StartRetieringInput!) {
+					  startRetiering(input: $input) { job { id } errors { code field message } }
+					}""", target -> Map.of("input", Map.of("reason", "matrix: monthly re-tiering")),
+					(caller, kind, allowedRoles) -> caller.roles().stream().anyMatch(allowedRoles::contains)
+							? Outcome.VALIDATION : Outcome.FORBIDDEN, 1)
 
 	);
 
