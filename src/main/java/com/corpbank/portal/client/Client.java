@@ -27,6 +27,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param employees headcount as the client declared it (statements carry their own per period)
  * @param legalRepresentative 法定代表人, personal data: read through PersonalDataPolicy
  * @param sizeBasis which 划型标准 rule decided {@code size}, and from which statement; null for seeded sizes
+ * @param onboardedOn 建立合作关系日期, the Beijing date the relationship began; null on documents older than the field
  * @param version optimistic-locking version, moved on by every audited write
  */
 @Document("clients")
@@ -50,5 +51,6 @@ public record Client(
 		@Nullable Integer employees,
 		@Nullable LegalRepresentative legalRepresentative,
 		@Nullable SizeBasis sizeBasis,
+		@Nullable LocalDate onboardedOn,
 		@Nullable @Version Long version) {
 }

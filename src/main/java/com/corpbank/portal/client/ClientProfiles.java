@@ -124,7 +124,7 @@ public class ClientProfiles {
 			Client client = new Client(id, name, uscc.code(), industry, adminDivision, region, null,
 					LifecycleStage.PROSPECT, null, null, assignment.primaryManager(), assignment.coManagers(),
 					assignment.managerUsernames(), orgUnits, address, foundedOn, employees, representative, null,
-					0L);
+					LocalDate.ofInstant(now, BANK_ZONE), 0L);
 			AuditEvent event = creationEvent(actor, now, client, uscc.checkOverride());
 			try {
 				return this.writes.insert(client, event);
@@ -333,6 +333,7 @@ public class ClientProfiles {
 			.change("primaryManager", null, client.primaryManager())
 			.change("registeredAddress", null, client.registeredAddress())
 			.change("foundedOn", null, client.foundedOn())
+			.change("onboardedOn", null, client.onboardedOn())
 			.change("employees", null, client.employees())
 			.change("legalRepresentative.name", null, (representative != null) ? representative.name() : null)
 			.maskedChange("legalRepresentative.idNumber", null,

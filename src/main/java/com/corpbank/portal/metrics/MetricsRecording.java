@@ -3,6 +3,7 @@ package com.corpbank.portal.metrics;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
@@ -32,6 +33,9 @@ import org.springframework.stereotype.Service;
  *
  * <p>Every amount is non-negative: balances and volumes cannot be, and fee income is the gross fees the bank booked
  * (a refund reverses an earlier month's fee: correct that month instead).
+ *
+ * <p>Transaction count, open complaints and the latest contact are optional (null = not reported); a correction
+ * replaces every figure of the month, so an optional figure left out of it is cleared.
  */
 @Service
 public class MetricsRecording {
@@ -45,6 +49,12 @@ public class MetricsRecording {
 
 	/** A thousand products is a typing error, not a relationship. */
 	static final int MAX_PRODUCTS = 1_000;
+
+	/** Ten million transactions in a month is beyond any corporate client of a branch: a typing error. */
+	static final int MAX_TRANSACTIONS = 10_000_000;
+
+	/** As many open complaints as this is a feed error, not a client. */
+	static final int MAX_OPEN_COMPLAINTS = 10_000;
 
 	private static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -75,6 +85,11 @@ public class MetricsRecording {
 		BigDecimal settlementVolume = check.money("settlementVolume", input.settlementVolume(), true, false);
 		Integer productsHeld = check.range("productsHeld", input.productsHeld(), 0, MAX_PRODUCTS, true);
 		BigDecimal feeIncome = check.money("feeIncome", input.feeIncome(), true, false);
+		Integer transactionCount = check.range("transactionCount", input.transactionCount(), 0, MAX_TRANSACTIONS,
+				false);
+		Integer openComplaints = check.range("openComplaints", input.openComplaints(), 0, MAX_OPEN_COMPLAINTS, false);
+		LocalDate lastContactOn = lastContactOn(check, input.lastContactOn(), month,
+				LocalDate.now(this.clock.withZone(BANK_ZONE)));
 		String reason = check.optionalText("reason", input.reason(), InputCheck.MAX_REASON_LENGTH);
 		Long expectedVersion = (input.expectedVersion() != null) ? check.expectedVersion(input.expectedVersion())
 				: null;
@@ -84,7 +99,8 @@ public class MetricsRecording {
 		String label = month.toString();
 		RelationshipMetrics figures = new RelationshipMetrics(RelationshipMetrics.idOf(clientId, label), clientId,
 				label, month.atDay(1).atStartOfDay(BANK_ZONE).toInstant(), averageDeposits, loanBalance,
-				settlementVolume, productsHeld, feeIncome, now, actor.caller().username(), 0L);
+				settlementVolume, productsHeld, feeIncome, transactionCount, openComplaints, lastContactOn, now,
+				actor.caller().username(), 0L);
 		RelationshipMetrics onFile = this.mongoTemplate.findOne(
 				new Query(Criteria.where("clientId").is(clientId).and("month").is(label)), RelationshipMetrics.class);
 		return (onFile == null) ? insert(actor, figures, reason, expectedVersion)
@@ -131,6 +147,9 @@ public class MetricsRecording {
 			.set("settlementVolume", figures.settlementVolume())
 			.set("productsHeld", figures.productsHeld())
 			.set("feeIncome", figures.feeIncome())
+			.set("transactionCount", figures.transactionCount())
+			.set("openComplaints", figures.openComplaints())
+			.set("lastContactOn", figures.lastContactOn())
 			.set("recordedAt", figures.recordedAt())
 			.set("recordedBy", figures.recordedBy());
 		return this.writes.update(RelationshipMetrics.class, Criteria.where("_id").is(onFile.id()), expectedVersion,
@@ -151,7 +170,36 @@ public class MetricsRecording {
 			.change("settlementVolume", (before != null) ? before.settlementVolume() : null,
 					after.settlementVolume())
 			.change("productsHeld", (before != null) ? before.productsHeld() : null, after.productsHeld())
-			.change("feeIncome", (before != null) ? before.feeIncome() : null, after.feeIncome());
+			.change("feeIncome", (before != null) ? before.feeIncome() : null, after.feeIncome())
+			.change("transactionCount", (before != null) ? before.transactionCount() : null,
+					after.transactionCount())
+			.change("openComplaints", (before != null) ? before.openComplaints() : null, after.openComplaints())
+			.change("lastContactOn", (before != null) ? before.lastContactOn() : null, after.lastContactOn());
+	}
+
+	/**
+	 * The latest contact as of the month's end: not after that end (a later contact belongs to a later month's
+	 * figures), not in the future, not before {@link #FIRST_MONTH}.
+	 */
+	private static @Nullable LocalDate lastContactOn(InputCheck check, @Nullable LocalDate value, YearMonth month,
+			LocalDate today) {
+		if (value == null) {
+			return null;
+		}
+		if (value.isAfter(today)) {
+			check.reject("lastContactOn", "lastContactOn cannot be in the future (today is " + today + ").");
+			return null;
+		}
+		if (value.isAfter(month.atEndOfMonth())) {
+			check.reject("lastContactOn", "lastContactOn is a contact as of the month's end: on or before "
+					+ month.atEndOfMonth() + ".");
+			return null;
+		}
+		if (value.isBefore(FIRST_MONTH.atDay(1))) {
+			check.reject("lastContactOn", "lastContactOn is on or after " + FIRST_MONTH.atDay(1) + ".");
+			return null;
+		}
+		return value;
 	}
 
 	/** A calendar month "2026-10" from {@link #FIRST_MONTH} up to the current month (its figures so far). */

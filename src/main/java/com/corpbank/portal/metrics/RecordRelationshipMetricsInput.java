@@ -1,6 +1,7 @@
 package com.corpbank.portal.metrics;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 
 import org.jspecify.annotations.Nullable;
 
@@ -10,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record RecordRelationshipMetricsInput(@Nullable String clientId, @Nullable String month,
 		@Nullable BigDecimal averageDeposits, @Nullable BigDecimal loanBalance, @Nullable BigDecimal settlementVolume,
-		@Nullable Integer productsHeld, @Nullable BigDecimal feeIncome, @Nullable String reason,
+		@Nullable Integer productsHeld, @Nullable BigDecimal feeIncome, @Nullable Integer transactionCount,
+		@Nullable Integer openComplaints, @Nullable LocalDate lastContactOn, @Nullable String reason,
 		@Nullable Integer expectedVersion) {
 }

@@ -2,6 +2,7 @@ package com.corpbank.portal.metrics;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
@@ -18,6 +19,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param settlementVolume 结算量 settlement volume over the month
  * @param productsHeld 持有产品数 products held at month end
  * @param feeIncome 中间业务收入 fee income booked in the month
+ * @param transactionCount 交易笔数 transactions in the month; null when not reported
+ * @param openComplaints complaints open at month end; null when not reported
+ * @param lastContactOn the latest recorded RM contact as of month end (CRM feed); null when not reported
  * @param recordedAt when this version of the figures was recorded
  * @param recordedBy username of who recorded this version
  * @param version optimistic-locking version, 0 when first recorded
@@ -25,7 +29,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("relationship_metrics")
 public record RelationshipMetrics(@Id String id, String clientId, String month, Instant monthStart,
 		BigDecimal averageDeposits, BigDecimal loanBalance, BigDecimal settlementVolume, int productsHeld,
-		BigDecimal feeIncome, Instant recordedAt, String recordedBy, @Nullable Long version) {
+		BigDecimal feeIncome, @Nullable Integer transactionCount, @Nullable Integer openComplaints,
+		@Nullable LocalDate lastContactOn, Instant recordedAt, String recordedBy, @Nullable Long version) {
 
 	/** One document per client and month, so the id says which. */
 	public static String idOf(String clientId, String month) {

@@ -5,17 +5,21 @@ import java.util.List;
 import com.corpbank.portal.client.Client;
 import com.corpbank.portal.financials.FinancialStatement;
 import com.corpbank.portal.manager.RelationshipManager;
+import com.corpbank.portal.metrics.RelationshipMetrics;
 import com.corpbank.portal.org.OrgUnit;
+import com.corpbank.portal.tax.TaxRecord;
 
 /** One consistent set of demo documents, as {@link DemoDataGenerator} builds it; lists are unmodifiable. */
 public record DemoData(List<OrgUnit> orgUnits, List<RelationshipManager> managers, List<Client> clients,
-		List<FinancialStatement> statements) {
+		List<FinancialStatement> statements, List<RelationshipMetrics> metrics, List<TaxRecord> taxRecords) {
 
 	public DemoData {
 		orgUnits = List.copyOf(orgUnits);
 		managers = List.copyOf(managers);
 		clients = List.copyOf(clients);
 		statements = List.copyOf(statements);
+		metrics = List.copyOf(metrics);
+		taxRecords = List.copyOf(taxRecords);
 	}
 
 }

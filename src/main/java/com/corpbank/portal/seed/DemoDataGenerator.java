@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,11 @@ import com.corpbank.portal.manager.RelationshipManager;
 import com.corpbank.portal.org.OrgUnit;
 import com.corpbank.portal.risk.CreditRating;
 import com.corpbank.portal.risk.FiveCategory;
+import com.corpbank.portal.metrics.RelationshipMetrics;
 import com.corpbank.portal.risk.RiskGrade;
+import com.corpbank.portal.seed.RelationshipHistory.ChurnSignal;
+import com.corpbank.portal.seed.RelationshipHistory.Move;
+import com.corpbank.portal.tax.TaxRecord;
 import com.corpbank.portal.tier.SeedTierModel;
 import com.corpbank.portal.tier.ValueTier;
 import org.jspecify.annotations.Nullable;
@@ -284,6 +289,30 @@ public class DemoDataGenerator {
 	static final Map<CreditRating, Integer> RATING_COUNTS = orderedMap(CreditRating.CC, 4, CreditRating.C, 2,
 			CreditRating.D, 3);
 
+	// ---- Relationship: churn patterns in the last three months, tier movers ---------------------------------
+
+	/**
+	 * Clients whose last three months (2026-08..10 against 2026-05..07) are shaped to fire churn signals, by id;
+	 * every other client fires none of these four (see {@link RelationshipHistory}).
+	 */
+	static final Map<String, Set<ChurnSignal>> CHURN_PATTERNS = Map.ofEntries(
+			// rm_li's: a mature B client whose deposits halve; two at-risk C clients (one shared with rm_wang).
+			Map.entry("C000006", EnumSet.of(ChurnSignal.DEPOSITS_FALLING)),
+			Map.entry("C000081", EnumSet.of(ChurnSignal.FEWER_PRODUCTS, ChurnSignal.OPEN_COMPLAINTS)),
+			Map.entry("C000058", EnumSet.of(ChurnSignal.NO_RECENT_CONTACT)),
+			// Other RMs' at-risk clients.
+			Map.entry("C000023", EnumSet.of(ChurnSignal.DEPOSITS_FALLING)),
+			Map.entry("C000036", EnumSet.of(ChurnSignal.OPEN_COMPLAINTS)),
+			Map.entry("C000091", EnumSet.of(ChurnSignal.FEWER_PRODUCTS)),
+			Map.entry("C000125", EnumSet.of(ChurnSignal.NO_RECENT_CONTACT)),
+			Map.entry("C000135", EnumSet.of(ChurnSignal.DEPOSITS_FALLING, ChurnSignal.FEWER_PRODUCTS)),
+			Map.entry("C000139", EnumSet.of(ChurnSignal.OPEN_COMPLAINTS)),
+			Map.entry("C000302", EnumSet.of(ChurnSignal.NO_RECENT_CONTACT, ChurnSignal.DEPOSITS_FALLING)));
+
+	static final int MOVERS_UP = 8;
+
+	static final int MOVERS_DOWN = 7;
+
 	private final IndustryCatalog catalog;
 
 	private final EnterpriseSizeClassifier classifier;
@@ -295,7 +324,12 @@ public class DemoDataGenerator {
 
 	/** The demo book; equal on every call. */
 	public DemoData generate() {
-		Random random = new Random(SEED);
+		return generate(SEED);
+	}
+
+	/** A book of {@value #CLIENT_COUNT} clients shaped as the demo from another seed (blocks of a scaled book). */
+	DemoData generate(long seed) {
+		Random random = new Random(seed);
 		List<OrgUnit> orgUnits = orgUnits();
 		Map<String, List<String>> teamPathByManager = teamPathByManager(orgUnits);
 
@@ -310,7 +344,7 @@ public class DemoDataGenerator {
 
 		// Profiles (address, founding date, legal representative) draw from their own stream: adding them left every
 		// other value of the book as it was.
-		Random profiles = new Random(SEED + 1);
+		Random profiles = new Random(seed + 1);
 		Set<String> usccs = new HashSet<>();
 		List<Client> clients = new ArrayList<>();
 		List<FinancialStatement> statements = new ArrayList<>();
@@ -324,10 +358,70 @@ public class DemoDataGenerator {
 					Regions.ofDivision(draft.place.division()), draft.size, draft.lifecycle, valueTier, draft.risk,
 					draft.primary, assignment.coManagers(), assignment.managerUsernames(),
 					assignment.orgUnits(teamPathByManager), address(profiles, draft.place), foundedOn(profiles, uscc),
-					latestEmployees(draft), legalRepresentative(profiles), null, null));
+					latestEmployees(draft), legalRepresentative(profiles), null, null, null));
 			statements.addAll(draft.statements);
 		}
-		return new DemoData(orgUnits, MANAGERS, clients, statements);
+
+		// The relationship side (onboarding dates, monthly figures, tax years) draws from a third stream, after
+		// everything else: adding it left every other value of the book as it was.
+		Random relationships = new Random(seed + 2);
+		Map<String, Move> moves = movers(clients);
+		List<RelationshipMetrics> metrics = new ArrayList<>();
+		List<TaxRecord> taxRecords = new ArrayList<>();
+		for (int i = 0; i < clients.size(); i++) {
+			Client client = clients.get(i);
+			RelationshipHistory.Result history = RelationshipHistory.of(relationships, client, drafts.get(i).statements,
+					CHURN_PATTERNS.getOrDefault(client.id(), Set.of()), moves.get(client.id()));
+			clients.set(i, onboarded(client, history.onboardedOn()));
+			metrics.addAll(history.months());
+			taxRecords.addAll(history.taxRecords());
+		}
+		return new DemoData(orgUnits, MANAGERS, clients, statements, metrics, taxRecords);
+	}
+
+	/**
+	 * The tier movers: among clients with a steady relationship (MATURE, AT_RISK) and no churn pattern, the
+	 * {@value #MOVERS_UP} closest below a tier boundary (scores 54-60 and 74-80) improve, and the
+	 * {@value #MOVERS_DOWN} closest above one (60-66 and 80-86) decline.
+	 */
+	static Map<String, Move> movers(List<Client> clients) {
+		List<Client> steady = clients.stream()
+			.filter(client -> client.valueTier() != null && !CHURN_PATTERNS.containsKey(client.id())
+					&& (client.lifecycleStage() == LifecycleStage.MATURE
+							|| client.lifecycleStage() == LifecycleStage.AT_RISK))
+			.toList();
+		Map<String, Move> moves = new LinkedHashMap<>();
+		steady.stream()
+			.filter(client -> belowBoundary(client) > 0 && belowBoundary(client) <= 6)
+			.sorted(Comparator.comparingDouble(DemoDataGenerator::belowBoundary).thenComparing(Client::id))
+			.limit(MOVERS_UP)
+			.forEach(client -> moves.put(client.id(), Move.UP));
+		steady.stream()
+			.filter(client -> aboveBoundary(client) >= 0 && aboveBoundary(client) < 6)
+			.sorted(Comparator.comparingDouble(DemoDataGenerator::aboveBoundary).thenComparing(Client::id))
+			.limit(MOVERS_DOWN)
+			.forEach(client -> moves.put(client.id(), Move.DOWN));
+		return moves;
+	}
+
+	/** Points below the next tier boundary (60 or 80); 0 or less when not just below one. */
+	private static double belowBoundary(Client client) {
+		double score = client.valueTier().score().doubleValue();
+		return (score < 60) ? 60 - score : (score < 80) ? 80 - score : 0;
+	}
+
+	/** Points above the tier boundary the client is in (60 or 80); negative for tier C. */
+	private static double aboveBoundary(Client client) {
+		double score = client.valueTier().score().doubleValue();
+		return (score >= 80) ? score - 80 : (score >= 60) ? score - 60 : -1;
+	}
+
+	private static Client onboarded(Client client, LocalDate onboardedOn) {
+		return new Client(client.id(), client.name(), client.uscc(), client.industry(), client.adminDivision(),
+				client.region(), client.size(), client.lifecycleStage(), client.valueTier(), client.risk(),
+				client.primaryManager(), client.coManagers(), client.managerUsernames(), client.orgUnits(),
+				client.registeredAddress(), client.foundedOn(), client.employees(), client.legalRepresentative(),
+				client.sizeBasis(), onboardedOn, client.version());
 	}
 
 	/** Each RM's team path, root first, as {@link ClientAssignment#orgUnits(Map)} needs it. */

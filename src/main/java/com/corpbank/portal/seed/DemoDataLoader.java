@@ -11,7 +11,9 @@ import com.corpbank.portal.client.EnterpriseSizeClassifier;
 import com.corpbank.portal.financials.FinancialStatement;
 import com.corpbank.portal.industry.IndustryCatalog;
 import com.corpbank.portal.manager.RelationshipManager;
+import com.corpbank.portal.metrics.RelationshipMetrics;
 import com.corpbank.portal.org.OrgUnit;
+import com.corpbank.portal.tax.TaxRecord;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +33,8 @@ import org.springframework.stereotype.Component;
  * <p>It also binds demo RMs that are not yet bound to a Keycloak user ({@link #bindUnboundDemoManagers()}), in a
  * store with clients too: the one change it makes there.
  *
+ * <p>Clients come with their four annual statements, 24 months of relationship figures and three tax years.
+ *
  * <p>Plain batch inserts, no transaction (the embedded store has none). A run that stopped half-way is finished
  * by the next one: documents whose ids already exist are skipped, collection by collection, so org units and
  * managers loaded by an earlier run (or by hand) stay as they are.
@@ -42,7 +46,7 @@ public class DemoDataLoader implements ApplicationRunner {
 	private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
 	/** What one load inserted, per collection. */
-	public record Inserted(int orgUnits, int managers, int clients, int statements) {
+	public record Inserted(int orgUnits, int managers, int clients, int statements, int metrics, int taxRecords) {
 	}
 
 	private final MongoTemplate mongoTemplate;
@@ -71,9 +75,12 @@ public class DemoDataLoader implements ApplicationRunner {
 		Inserted inserted = new Inserted(insertMissing(data.orgUnits(), OrgUnit.class, OrgUnit::code),
 				insertMissing(data.managers(), RelationshipManager.class, RelationshipManager::username),
 				insertMissing(data.clients(), Client.class, Client::id),
-				insertMissing(data.statements(), FinancialStatement.class, FinancialStatement::id));
-		log.info("Demo data loaded: {} org units, {} managers, {} clients, {} financial statements",
-				inserted.orgUnits(), inserted.managers(), inserted.clients(), inserted.statements());
+				insertMissing(data.statements(), FinancialStatement.class, FinancialStatement::id),
+				insertMissing(data.metrics(), RelationshipMetrics.class, RelationshipMetrics::id),
+				insertMissing(data.taxRecords(), TaxRecord.class, TaxRecord::id));
+		log.info("Demo data loaded: {} org units, {} managers, {} clients, {} financial statements, {} months of "
+				+ "relationship figures, {} tax records", inserted.orgUnits(), inserted.managers(), inserted.clients(),
+				inserted.statements(), inserted.metrics(), inserted.taxRecords());
 		return Optional.of(inserted);
 	}
 

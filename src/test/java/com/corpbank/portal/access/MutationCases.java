@@ -95,6 +95,12 @@ final class MutationCases {
 					"52000000.00", "loanBalance", "30000000.00", "settlementVolume", "880000000.00", "productsHeld", 6,
 					"feeIncome", "420000.00")),
 
+			MutationCase.onClient("recordTaxRecord", EnumSet.of(RM, TEAM_LEAD, BRANCH_MANAGER), """
+					mutation($input: RecordTaxRecordInput!) {
+					  recordTaxRecord(input: $input) { taxRecord { id } errors { code field message } }
+					}""", target -> Map.of("clientId", target.clientId(), "year", 2021, "taxPaid", "3200000.00",
+					"creditGrade", "A")),
+
 			MutationCase.onClient("addContact", EnumSet.of(RM), """
 					mutation($input: AddContactInput!) {
 					  addContact(input: $input) { contact { id } errors { code field message } }

@@ -58,7 +58,7 @@ class NewClientFieldsBatchingTests {
 				Instant start = month.atDay(1).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant();
 				months.add(new RelationshipMetrics(RelationshipMetrics.idOf(clientId, month.toString()), clientId,
 						month.toString(), start, new BigDecimal("1000.00"), BigDecimal.ZERO, BigDecimal.TEN, 3,
-						new BigDecimal("12.50"), start, "rm_li", 0L));
+						new BigDecimal("12.50"), 40, 0, month.atDay(20), start, "rm_li", 0L));
 			}
 		}
 		this.mongoTemplate.insertAll(months);
