@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.corpbank.portal.industry.IndustryOutlook.Competition;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
@@ -31,6 +32,7 @@ public class IndustryOutlooks {
 	private final Map<String, IndustryOutlook> bySection;
 
 	/** The table from {@value #DEFAULT_LOCATION}, checked against the catalog's sections. */
+	@Autowired
 	public IndustryOutlooks(IndustryCatalog catalog) {
 		this(new ClassPathResource(DEFAULT_LOCATION, IndustryOutlooks.class.getClassLoader()), catalog);
 	}
