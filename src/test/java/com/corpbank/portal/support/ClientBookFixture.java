@@ -1,7 +1,9 @@
 package com.corpbank.portal.support;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +19,14 @@ import com.corpbank.portal.client.LifecycleStage;
 import com.corpbank.portal.client.Region;
 import com.corpbank.portal.financials.FinancialStatement;
 import com.corpbank.portal.manager.RelationshipManager;
+import com.corpbank.portal.metrics.RelationshipMetrics;
 import com.corpbank.portal.org.OrgUnit;
 import com.corpbank.portal.risk.CreditRating;
 import com.corpbank.portal.risk.FiveCategory;
 import com.corpbank.portal.risk.RiskGrade;
 import com.corpbank.portal.seed.DemoDirectory;
+import com.corpbank.portal.tax.TaxCreditGrade;
+import com.corpbank.portal.tax.TaxRecord;
 import com.corpbank.portal.tier.ValueTier;
 import com.corpbank.portal.tier.ValueTierCode;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -84,6 +89,49 @@ public class ClientBookFixture {
 					.section("E", "48").region(Region.NORTH_CHINA).build());
 		this.mongoTemplate.insertAll(clients);
 		this.mongoTemplate.insertAll(clients.stream().flatMap(c -> statements(c.id()).stream()).toList());
+	}
+
+	/**
+	 * The book of {@link #load()} plus what tiering reads about each client: 24 months of relationship figures
+	 * (2024-11 to 2026-10, {@link #MONTHS}) and tax years 2023-2025, scaled by the client's tier (A large, C small;
+	 * the untiered C-XU-2 is a prospect without products). Months and years are seeded documents (version null).
+	 */
+	public void loadWithRelationshipData() {
+		load();
+		List<RelationshipMetrics> months = new ArrayList<>();
+		List<TaxRecord> taxRecords = new ArrayList<>();
+		for (Client client : this.mongoTemplate.findAll(Client.class)) {
+			int scale = (client.valueTier() == null) ? 0 : switch (client.valueTier().tier()) {
+				case A -> 100;
+				case B -> 20;
+				case C -> 4;
+			};
+			for (int m = 0; m < MONTHS.size(); m++) {
+				YearMonth month = MONTHS.get(m);
+				Instant start = month.atDay(1).atStartOfDay(BANK_ZONE).toInstant();
+				months.add(new RelationshipMetrics(RelationshipMetrics.idOf(client.id(), month.toString()), client.id(),
+						month.toString(), start, yuan(scale * 1_000_000L + m * 1_000L), yuan(scale * 500_000L),
+						yuan(scale * 2_000_000L), (scale == 0) ? 0 : 1 + scale / 15, yuan(scale * 1_500L),
+						scale * 10, 0, month.atDay(15), start, "fixture", null));
+			}
+			for (int year = 2023; year <= 2025; year++) {
+				taxRecords.add(new TaxRecord(TaxRecord.idOf(client.id(), year), client.id(), year, yuan(4_000_000L),
+						TaxCreditGrade.A, Instant.parse(year + 1 + "-06-30T02:00:00Z"), "fixture", null));
+			}
+		}
+		this.mongoTemplate.insertAll(months);
+		this.mongoTemplate.insertAll(taxRecords);
+	}
+
+	/** The months of {@link #loadWithRelationshipData()}, oldest first. */
+	public static final List<YearMonth> MONTHS = java.util.stream.IntStream.range(0, 24)
+		.mapToObj(i -> YearMonth.of(2024, 11).plusMonths(i))
+		.toList();
+
+	private static final java.time.ZoneId BANK_ZONE = java.time.ZoneId.of("Asia/Shanghai");
+
+	private static BigDecimal yuan(long amount) {
+		return BigDecimal.valueOf(amount).setScale(2);
 	}
 
 	/** Adds {@code count} more clients served by {@code primary}, each with statements, for batching tests. */
