@@ -178,8 +178,8 @@ final class RelationshipHistory {
 
 	/**
 	 * NEW clients within the 12 months before {@link #AS_OF} (at least two months of figures); prospects recorded
-	 * 13-36 months before; the others earlier, not before they were founded (A clients tend to be older
-	 * relationships); clients that churned or fell dormant held products before the window began.
+	 * 13-36 months before; the others before the first month of figures (so every month on file is a month of the
+	 * relationship), not before they were founded (A clients tend to be older relationships).
 	 */
 	private static LocalDate onboardedOn(Random random, Client client, ValueTierCode tier) {
 		double roll = random.nextDouble();
@@ -190,9 +190,10 @@ final class RelationshipHistory {
 				LocalDate founded = (client.foundedOn() != null) ? client.foundedOn() : LocalDate.of(2000, 1, 1);
 				LocalDate from = founded.plusDays(30).isAfter(LocalDate.of(2003, 1, 1)) ? founded.plusDays(30)
 						: LocalDate.of(2003, 1, 1);
+				// Before the first month of figures: every month on file is a month of the relationship.
 				LocalDate to = switch (client.lifecycleStage()) {
 					case CHURNED, DORMANT -> LocalDate.of(2024, 6, 30);
-					default -> AS_OF.minusMonths(13);
+					default -> FIRST_MONTH.atDay(1).minusDays(1);
 				};
 				double skew = (tier == ValueTierCode.A) ? StrictMath.pow(roll, 1.6) : roll;
 				yield between(from, to, skew);

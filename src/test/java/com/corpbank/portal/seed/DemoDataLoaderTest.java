@@ -142,7 +142,7 @@ class DemoDataLoaderTest {
 		return this.mongoTemplate.count(new Query(), type);
 	}
 
-	private static MongoTemplate mongoTemplate(MongoClient client) {
+	static MongoTemplate mongoTemplate(MongoClient client) {
 		MongoCustomConversions conversions = MongoCustomConversions
 			.create(adapter -> adapter.bigDecimal(BigDecimalRepresentation.DECIMAL128));
 		MongoMappingContext mappingContext = new MongoMappingContext();
