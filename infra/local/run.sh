@@ -225,6 +225,7 @@ cat <<EOF
     rm_liu         RM                    BJ-HD-T1   刘洋
     lead_sun       TEAM_LEAD             SH-PD-T1   孙磊
     mgr_chen       BRANCH_MANAGER        SH         陈刚
+    mgr_he         BRANCH_MANAGER        HO         何平
     risk_zhou      RISK_OFFICER          HO         周敏
     analyst_wu     HEAD_OFFICE_ANALYST   HO         吴婷
     admin          ADMIN                 HO         系统管理员

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * <li>RM: clients served by the RM record bound to the token's {@code sub}; none when no record is bound to it,
  * whatever {@code preferred_username} says;</li>
  * <li>TEAM_LEAD: clients served within their {@code org_unit}, only when the directory knows it as a TEAM;</li>
- * <li>BRANCH_MANAGER: the same, only for a BRANCH or SUB_BRANCH;</li>
+ * <li>BRANCH_MANAGER: the same, for a BRANCH or SUB_BRANCH, or the HEAD_OFFICE (every client served in the bank:
+ * the head-office approver of tier overrides);</li>
  * <li>ADMIN, AUDITOR, no portal role, or a grant whose check fails: nothing (fail closed).</li>
  * </ul>
  * Several roles give the union. Results are cached briefly per (sub, roles, org unit claim): see
@@ -76,7 +77,7 @@ public class CallerScopes {
 			UnitLevel level = this.orgUnitLevels.levelOf(orgUnit).orElse(null);
 			boolean teamLead = caller.has(Role.TEAM_LEAD) && level == UnitLevel.TEAM;
 			boolean branchManager = caller.has(Role.BRANCH_MANAGER)
-					&& (level == UnitLevel.BRANCH || level == UnitLevel.SUB_BRANCH);
+					&& (level == UnitLevel.BRANCH || level == UnitLevel.SUB_BRANCH || level == UnitLevel.HEAD_OFFICE);
 			if (teamLead || branchManager) {
 				grants.add(ClientScope.servedWithin(orgUnit));
 			}

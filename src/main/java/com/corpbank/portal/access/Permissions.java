@@ -68,6 +68,14 @@ public final class Permissions {
 		roles("Mutation.revealContact", "leads who see contacts masked, with a purpose that is audited", Role.TEAM_LEAD, Role.BRANCH_MANAGER);
 		roles("Mutation.revealLegalRepresentative", "leads who see the ID number masked, with a purpose that is audited", Role.TEAM_LEAD, Role.BRANCH_MANAGER);
 
+		// ---- Tier overrides (maker-checker): branch managers only; the maker-checker rule itself is the workflow's.
+		// Client.tierOverrides has no rule: no personal data, so whoever sees the client (its row scope) sees them.
+		roles("Query.pendingTierOverrides", "the proposals a checker may decide, in their scope", Role.BRANCH_MANAGER);
+		roles("Mutation.proposeTierOverride", "a branch manager, for a client in their scope", Role.BRANCH_MANAGER);
+		roles("Mutation.approveTierOverride", "another branch manager with the client in scope (head office: all), never the maker", Role.BRANCH_MANAGER);
+		roles("Mutation.rejectTierOverride", "as approveTierOverride", Role.BRANCH_MANAGER);
+		roles("Mutation.withdrawTierOverride", "the maker, while it is proposed", Role.BRANCH_MANAGER);
+
 		// ---- Fields holding personal data: risk officers see none (masking per role is PersonalDataPolicy)
 		fieldRoles("Client.contacts", PERSONAL_DATA_READERS, "contacts: own RMs in full, leads and analysts masked, risk none");
 		fieldRoles("Client.legalRepresentative", PERSONAL_DATA_READERS, "as Client.contacts");
