@@ -283,7 +283,10 @@ public class ClientProfiles {
 		return new ClientAssignment(named, List.of());
 	}
 
-	/** The unit the caller leads: a TEAM for a team lead, a BRANCH or SUB_BRANCH for a branch manager; or null. */
+	/**
+	 * The unit the caller leads: a TEAM for a team lead, a BRANCH, SUB_BRANCH or the HEAD_OFFICE for a branch manager
+	 * (as their row scope, see CallerScopes); or null.
+	 */
 	private @Nullable String ledUnit(Caller caller) {
 		String unit = caller.orgUnit();
 		if (unit == null || !(caller.has(Role.TEAM_LEAD) || caller.has(Role.BRANCH_MANAGER))) {
@@ -291,7 +294,7 @@ public class ClientProfiles {
 		}
 		UnitLevel level = this.orgUnitLevels.levelOf(unit).orElse(null);
 		boolean leads = (caller.has(Role.TEAM_LEAD) && level == UnitLevel.TEAM) || (caller.has(Role.BRANCH_MANAGER)
-				&& (level == UnitLevel.BRANCH || level == UnitLevel.SUB_BRANCH));
+				&& (level == UnitLevel.BRANCH || level == UnitLevel.SUB_BRANCH || level == UnitLevel.HEAD_OFFICE));
 		return leads ? unit : null;
 	}
 

@@ -52,9 +52,12 @@ class CallerScopesTest {
 			.isEqualTo(Criteria.where("orgUnits").is("SH").getCriteriaObject());
 		assertThat(restriction(caller("s3", "mgr", "SH-PD", Role.BRANCH_MANAGER)))
 			.isEqualTo(Criteria.where("orgUnits").is("SH-PD").getCriteriaObject());
+		// A head-office branch manager (the tier-override approver) has every client served anywhere.
+		assertThat(restriction(caller("s8", "mgr", "HO", Role.BRANCH_MANAGER)))
+			.isEqualTo(Criteria.where("orgUnits").is("HO").getCriteriaObject());
 		for (Caller refused : List.of(caller("s4", "lead", "HO", Role.TEAM_LEAD),
 				caller("s5", "lead", "SH", Role.TEAM_LEAD), caller("s6", "lead", "NOPE", Role.TEAM_LEAD),
-				caller("s7", "mgr", "SH-PD-T1", Role.BRANCH_MANAGER), caller("s8", "mgr", "HO", Role.BRANCH_MANAGER),
+				caller("s7", "mgr", "SH-PD-T1", Role.BRANCH_MANAGER),
 				caller("s9", "mgr", null, Role.BRANCH_MANAGER))) {
 			assertThat(this.scopes.clientScope(refused)).as(refused.toString()).isEqualTo(ClientScope.NOTHING);
 		}

@@ -1,5 +1,7 @@
 package com.corpbank.portal.access;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -9,6 +11,7 @@ import java.util.Set;
 
 import com.corpbank.portal.client.Uscc;
 import com.corpbank.portal.security.Role;
+import com.corpbank.portal.support.TestIdentityProvider;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -137,7 +140,34 @@ final class MutationCases {
 					  startRetiering(input: $input) { job { id } errors { code field message } }
 					}""", target -> Map.of("input", Map.of("reason", "matrix: monthly re-tiering")),
 					(caller, kind, allowedRoles) -> caller.roles().stream().anyMatch(allowedRoles::contains)
-							? Outcome.VALIDATION : Outcome.FORBIDDEN, 1)
+							? Outcome.VALIDATION : Outcome.FORBIDDEN, 1),
+
+			// Tier overrides: the expiry is relative to the running clock (this suite does not fix it).
+			MutationCase.onClient("proposeTierOverride", EnumSet.of(BRANCH_MANAGER), """
+					mutation($input: ProposeTierOverrideInput!) {
+					  proposeTierOverride(input: $input) { override { id } errors { code field message } }
+					}""", target -> Map.of("clientId", target.clientId(), "tier", "A", "reason",
+					"matrix: strategic client", "expiresOn", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(90)
+						.toString())),
+
+			// A proposal of someone else's (a checker is never the maker), of the target client.
+			MutationCase.onClient("approveTierOverride", EnumSet.of(BRANCH_MANAGER), """
+					mutation($input: ApproveTierOverrideInput!) {
+					  approveTierOverride(input: $input) { override { id } errors { code field message } }
+					}""", target -> Map.of("overrideId", tierOverrideOf(target, false), "expectedVersion", 0,
+					"note", "matrix: agreed")),
+
+			MutationCase.onClient("rejectTierOverride", EnumSet.of(BRANCH_MANAGER), """
+					mutation($input: RejectTierOverrideInput!) {
+					  rejectTierOverride(input: $input) { override { id } errors { code field message } }
+					}""", target -> Map.of("overrideId", tierOverrideOf(target, false), "expectedVersion", 0,
+					"note", "matrix: not supported by the figures")),
+
+			// The caller's own proposal: only the maker withdraws.
+			MutationCase.onClient("withdrawTierOverride", EnumSet.of(BRANCH_MANAGER), """
+					mutation($input: WithdrawTierOverrideInput!) {
+					  withdrawTierOverride(input: $input) { override { id } errors { code field message } }
+					}""", target -> Map.of("overrideId", tierOverrideOf(target, true), "expectedVersion", 0))
 
 	);
 
@@ -194,6 +224,33 @@ final class MutationCases {
 					.append("createdAt", new Date())
 					.append("createdBy", "matrix")
 					.append("version", 0L), "contacts");
+		}
+		return id;
+	}
+
+	/**
+	 * A PROPOSED tier override of the target client (version 0), proposed by the caller or by someone else; for a
+	 * missing client, the id of an override that does not exist either.
+	 */
+	static String tierOverrideOf(Target target, boolean byCaller) {
+		String id = "TO-MATRIX-" + target.clientId();
+		if (target.kind() != TargetKind.MISSING) {
+			String maker = byCaller ? target.caller().username() : "matrix_maker";
+			String makerSubject = byCaller ? TestIdentityProvider.subjectOf(maker) : "matrix-maker-subject";
+			Date now = new Date();
+			// save, not insert: replaces the one of an earlier call (same id), back at version 0 and PROPOSED.
+			target.store()
+				.save(new Document("_id", id).append("clientId", target.clientId())
+					.append("sequence", 1)
+					.append("tier", "A")
+					.append("reason", "matrix: strategic client")
+					.append("expiresOn", Date.from(LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(90)
+						.atStartOfDay(ZoneId.systemDefault()).toInstant()))
+					.append("status", "PROPOSED")
+					.append("proposedBy", maker)
+					.append("proposerSubject", makerSubject)
+					.append("proposedAt", now)
+					.append("version", 0L), "tier_overrides");
 		}
 		return id;
 	}

@@ -69,6 +69,8 @@ class RoleOperationMatrixTests {
 			user("lead_sun", "C-ZHANG-1", "C-WANG-1"),
 			// branch SH: a Huangpu client in, a Beijing one out
 			user("mgr_chen", "C-XU-1", "C-ZHAO-1"),
+			// head office: every client, out of scope only by not existing
+			user("mgr_he", "C-ZHAO-1", null),
 			// every client: out of scope only by not existing
 			user("risk_zhou", "C-ZHAO-1", null), user("analyst_wu", "C-LI-1", null),
 			// no client at all

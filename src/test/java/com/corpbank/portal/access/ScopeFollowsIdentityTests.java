@@ -107,8 +107,8 @@ class ScopeFollowsIdentityTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "HO", "SH-PD-T1", "XX-UNKNOWN" })
-	void branchManagerWhoseUnitIsNotAKnownBranchOrSubBranchSeesNothing(String orgUnit) {
+	@ValueSource(strings = { "SH-PD-T1", "XX-UNKNOWN" })
+	void branchManagerWhoseUnitIsNotAKnownBranchSubBranchOrHeadOfficeSeesNothing(String orgUnit) {
 		assertSeesNothing(this.idp.token("mgr_chen", claims -> claims.claim("org_unit", orgUnit)));
 	}
 
@@ -116,6 +116,11 @@ class ScopeFollowsIdentityTests {
 	void branchManagerOfShanghaiSeesTheShanghaiBook() {
 		assertThat(visible("mgr_chen", claims -> claims.claim("org_unit", "SH"))).containsExactlyInAnyOrder("C-LI-1",
 				"C-LI-2", "C-ZHANG-1", "C-WANG-1", "C-WANG-2", "C-XU-1", "C-XU-2", "C-ZHAO-2");
+	}
+
+	@Test
+	void headOfficeBranchManagerSeesTheWholeBook() {
+		assertThat(visible("mgr_he", claims -> { })).containsExactlyInAnyOrderElementsOf(ClientBookFixture.ALL);
 	}
 
 	@Test

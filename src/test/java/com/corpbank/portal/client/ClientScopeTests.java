@@ -84,7 +84,7 @@ class ClientScopeTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "rm_li,3", "rm_wang,3", "lead_sun,4", "mgr_chen,8", "risk_zhou,9", "analyst_wu,9", "admin,0" })
+	@CsvSource({ "rm_li,3", "rm_wang,3", "lead_sun,4", "mgr_chen,8", "mgr_he,9", "risk_zhou,9", "analyst_wu,9", "admin,0" })
 	void totalCountCountsOnlyTheCallersScope(String username, int expected) {
 		as(this.graphQlTester, username).documentName("clientIds")
 			.variable("first", 1)
