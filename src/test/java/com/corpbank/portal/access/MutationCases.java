@@ -238,7 +238,10 @@ final class MutationCases {
 			String maker = byCaller ? target.caller().username() : "matrix_maker";
 			String makerSubject = byCaller ? TestIdentityProvider.subjectOf(maker) : "matrix-maker-subject";
 			Date now = new Date();
-			// save, not insert: replaces the one of an earlier call (same id), back at version 0 and PROPOSED.
+			// The client's only override, whatever earlier calls left (one open override per client): save, not
+			// insert, so it is back at version 0 and PROPOSED.
+			target.store().getCollection("tier_overrides").deleteMany(
+					new Document("clientId", target.clientId()).append("_id", new Document("$ne", id)));
 			target.store()
 				.save(new Document("_id", id).append("clientId", target.clientId())
 					.append("sequence", 1)
