@@ -197,14 +197,15 @@ public class TierOverrideWorkflow {
 		// Every step moves the version on: of two decisions racing on one version, the second is a CONFLICT.
 		TierOverride written = this.writes.update(TierOverride.class, Criteria.where("_id").is(current.id()),
 				expectedVersion, update, OVERRIDE, event);
-		publish(written.clientId());
+		publish(new TierOverrideDecided(written.clientId(), written.id(), status, actor));
 		return written;
 	}
 
 	/** After the write: a failing listener must not turn a stored decision into an error; the next run catches up. */
-	private void publish(String clientId) {
+	private void publish(TierOverrideDecided decided) {
+		String clientId = decided.clientId();
 		try {
-			this.events.publishEvent(new TierOverrideDecided(clientId));
+			this.events.publishEvent(decided);
 		}
 		catch (RuntimeException ex) {
 			log.warn("Re-evaluation after a tier override decision for client {} failed; the next evaluation of the "
