@@ -61,6 +61,13 @@ public final class Permissions {
 		roles("Mutation.assignClient", "a team lead within their team, a branch manager within their subtree", Role.TEAM_LEAD, Role.BRANCH_MANAGER);
 		roles("Mutation.startRetiering", "batch re-tiering of the whole book: ADMIN only", Role.ADMIN);
 
+		// ---- Churn warnings: the people who serve the client, their leads and credit risk, in the client's scope
+		roles("Query.churnAlerts", "the client's RMs, their leads and branch managers, risk officers; in the client's scope", Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER, Role.RISK_OFFICER);
+		fieldRoles("Client.churnAlerts", EnumSet.of(Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER, Role.RISK_OFFICER), "as Query.churnAlerts; analysts see clients but not their alerts");
+		roles("Mutation.acknowledgeChurnAlert", "as Query.churnAlerts", Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER, Role.RISK_OFFICER);
+		roles("Mutation.markChurnAlertActioned", "as Query.churnAlerts", Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER, Role.RISK_OFFICER);
+		roles("Mutation.closeChurnAlert", "as Query.churnAlerts", Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER, Role.RISK_OFFICER);
+
 		// ---- Mutations: contacts (personal data)
 		roles("Mutation.addContact", "the client's own RMs", Role.RM);
 		roles("Mutation.updateContact", "the client's own RMs", Role.RM);

@@ -167,7 +167,25 @@ final class MutationCases {
 			MutationCase.onClient("withdrawTierOverride", EnumSet.of(BRANCH_MANAGER), """
 					mutation($input: WithdrawTierOverrideInput!) {
 					  withdrawTierOverride(input: $input) { override { id } errors { code field message } }
-					}""", target -> Map.of("overrideId", tierOverrideOf(target, true), "expectedVersion", 0))
+					}""", target -> Map.of("overrideId", tierOverrideOf(target, true), "expectedVersion", 0)),
+
+			// The churn alert ops name an OPEN alert of the target client (none at all for a missing client).
+			MutationCase.onClient("acknowledgeChurnAlert", EnumSet.of(RM, TEAM_LEAD, BRANCH_MANAGER, RISK_OFFICER), """
+					mutation($input: AcknowledgeChurnAlertInput!) {
+					  acknowledgeChurnAlert(input: $input) { alert { id status } errors { code field message } }
+					}""", target -> Map.of("alertId", churnAlertOf(target), "note", "matrix: seen", "expectedVersion", 0)),
+
+			MutationCase.onClient("markChurnAlertActioned", EnumSet.of(RM, TEAM_LEAD, BRANCH_MANAGER, RISK_OFFICER), """
+					mutation($input: MarkChurnAlertActionedInput!) {
+					  markChurnAlertActioned(input: $input) { alert { id status } errors { code field message } }
+					}""", target -> Map.of("alertId", churnAlertOf(target), "note", "matrix: visited the CFO",
+					"expectedVersion", 0)),
+
+			MutationCase.onClient("closeChurnAlert", EnumSet.of(RM, TEAM_LEAD, BRANCH_MANAGER, RISK_OFFICER), """
+					mutation($input: CloseChurnAlertInput!) {
+					  closeChurnAlert(input: $input) { alert { id status } errors { code field message } }
+					}""", target -> Map.of("alertId", churnAlertOf(target), "note", "matrix: deposits back",
+					"expectedVersion", 0))
 
 	);
 
@@ -254,6 +272,32 @@ final class MutationCases {
 					.append("proposerSubject", makerSubject)
 					.append("proposedAt", now)
 					.append("version", 0L), "tier_overrides");
+		}
+		return id;
+	}
+
+	/**
+	 * An OPEN churn alert of the target client, stored as an evaluation would open it (version 0); for a missing
+	 * client, the id of an alert that does not exist either.
+	 */
+	static String churnAlertOf(Target target) {
+		String id = "CA-MATRIX-" + target.clientId();
+		if (target.kind() != TargetKind.MISSING) {
+			Document signal = new Document("code", "OVERDUE_LOANS").append("value", "15")
+				.append("threshold", "0")
+				.append("detail", "贷款逾期 15 天 / a loan 15 days overdue");
+			// save, not insert: replaces the one of an earlier call (same id), back to OPEN at version 0.
+			target.store()
+				.save(new Document("_id", id).append("clientId", target.clientId())
+					.append("status", "OPEN")
+					.append("signals", List.of(signal))
+					.append("openingSignals", List.of(signal))
+					.append("openedAt", new Date())
+					.append("openedBy", "matrix")
+					.append("transitions", List.of())
+					.append("lastEvaluatedOn", new Date())
+					.append("openKey", target.clientId())
+					.append("version", 0L), "churn_alerts");
 		}
 		return id;
 	}

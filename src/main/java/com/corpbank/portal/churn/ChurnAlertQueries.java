@@ -1,0 +1,222 @@
+package com.corpbank.portal.churn;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.corpbank.portal.access.ClientScope;
+import com.corpbank.portal.graphql.InputText;
+import com.corpbank.portal.graphql.InvalidArgumentException;
+import com.corpbank.portal.graphql.KeysetCursor;
+import com.corpbank.portal.graphql.PageInfo;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.aggregation.AggregationOperation;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reads of churn alerts, always inside a client scope, and the scope is part of the one MongoDB aggregation that
+ * reads them: each alert is joined ({@code $lookup}) to its client as it is NOW, and the caller's
+ * {@link ClientScope} criteria are applied to that joined client. Chosen over copying scope fields (RMs, org units)
+ * onto each alert because it is correct by construction: a handover changes the client, and the old RM stops
+ * seeing its alerts at once, with nothing to keep in sync. A scope that sees every client (risk officers) skips the
+ * join.
+ */
+@Service
+public class ChurnAlertQueries {
+
+	/** The largest page of {@code churnAlerts}. */
+	public static final int MAX_PAGE_SIZE = 100;
+
+	static final String CURSOR_ORDER = "churnAlertsNewestFirst";
+
+	/** {@code openedFrom}/{@code openedTo} are Beijing business dates. */
+	private static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
+
+	private static final String COLLECTION = "churn_alerts";
+
+	private static final String JOINED = "scopeClient";
+
+	private final MongoTemplate mongoTemplate;
+
+	ChurnAlertQueries(MongoTemplate mongoTemplate) {
+		this.mongoTemplate = mongoTemplate;
+	}
+
+	/** What a page was selected by, for counting it; opaque outside this class. */
+	public record Selection(Criteria alerts, ClientScope scope) {
+	}
+
+	/** A page of alerts, newest first, and a handle to count every alert of the selection. */
+	public record Page(List<ChurnAlertEdge> edges, PageInfo pageInfo, Selection selection) {
+	}
+
+	/**
+	 * @throws InvalidArgumentException for a page size out of range, a foreign cursor or a malformed filter
+	 */
+	public Page page(ClientScope scope, ChurnAlertFilter filter, int first, @Nullable String after) {
+		if (first < 0 || first > MAX_PAGE_SIZE) {
+			throw new InvalidArgumentException("first", "first must be between 0 and " + MAX_PAGE_SIZE + ".");
+		}
+		Criteria alerts = filterCriteria(filter);
+		Criteria keyset = (after != null) ? keysetAfter(after) : null;
+		List<AggregationOperation> stages = new ArrayList<>();
+		stages.add(Aggregation.match((keyset != null) ? new Criteria().andOperator(alerts, keyset) : alerts));
+		stages.add(Aggregation.sort(Sort.by(Sort.Direction.DESC, "openedAt", "_id")));
+		stages.addAll(scopeStages(scope));
+		// One row more than asked tells whether another page follows.
+		stages.add(Aggregation.limit(first + 1L));
+		List<ChurnAlert> rows = this.mongoTemplate
+			.aggregate(Aggregation.newAggregation(ChurnAlert.class, stages), COLLECTION, ChurnAlert.class)
+			.getMappedResults();
+		List<ChurnAlertEdge> edges = new ArrayList<>();
+		for (ChurnAlert alert : rows.subList(0, Math.min(first, rows.size()))) {
+			edges.add(new ChurnAlertEdge(
+					new KeysetCursor(CURSOR_ORDER, alert.openedAt().toString(), alert.id()).encode(), alert));
+		}
+		String endCursor = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
+		return new Page(edges, new PageInfo(rows.size() > first, endCursor), new Selection(alerts, scope));
+	}
+
+	/** Every alert of the selection a page was cut from, in scope. */
+	public long count(Selection selection) {
+		List<AggregationOperation> stages = new ArrayList<>();
+		stages.add(Aggregation.match(selection.alerts()));
+		stages.addAll(scopeStages(selection.scope()));
+		stages.add(Aggregation.count().as("total"));
+		Document result = this.mongoTemplate
+			.aggregate(Aggregation.newAggregation(ChurnAlert.class, stages), COLLECTION, Document.class)
+			.getUniqueMappedResult();
+		return (result != null && result.get("total") instanceof Number total) ? total.longValue() : 0;
+	}
+
+	/**
+	 * The alerts of these clients in the scope, newest first, by client id, in one aggregation.
+	 * @param statuses only these; empty for every status
+	 */
+	public Map<String, List<ChurnAlert>> ofClients(ClientScope scope, Collection<String> clientIds,
+			Set<ChurnAlertStatus> statuses) {
+		Criteria alerts = Criteria.where("clientId").in(clientIds);
+		if (!statuses.isEmpty()) {
+			alerts = alerts.and("status").in(statuses);
+		}
+		List<AggregationOperation> stages = new ArrayList<>();
+		stages.add(Aggregation.match(alerts));
+		stages.add(Aggregation.sort(Sort.by(Sort.Direction.DESC, "openedAt", "_id")));
+		stages.addAll(scopeStages(scope));
+		Map<String, List<ChurnAlert>> byClient = new HashMap<>();
+		for (ChurnAlert alert : this.mongoTemplate
+			.aggregate(Aggregation.newAggregation(ChurnAlert.class, stages), COLLECTION, ChurnAlert.class)
+			.getMappedResults()) {
+			byClient.computeIfAbsent(alert.clientId(), key -> new ArrayList<>()).add(alert);
+		}
+		return byClient;
+	}
+
+	/** One alert, or empty when it does not exist or its client is outside the scope (never told apart). */
+	public Optional<ChurnAlert> byId(ClientScope scope, String alertId) {
+		List<AggregationOperation> stages = new ArrayList<>();
+		stages.add(Aggregation.match(Criteria.where("_id").is(alertId)));
+		stages.addAll(scopeStages(scope));
+		return Optional.ofNullable(this.mongoTemplate
+			.aggregate(Aggregation.newAggregation(ChurnAlert.class, stages), COLLECTION, ChurnAlert.class)
+			.getUniqueMappedResult());
+	}
+
+	/**
+	 * The join to the alert's client and the scope applied to it; nothing for a scope that sees every client. The
+	 * joined client is dropped again, so only the alert leaves the store.
+	 */
+	private static List<AggregationOperation> scopeStages(ClientScope scope) {
+		Criteria restriction = scope.restriction();
+		if (restriction == null) {
+			return List.of();
+		}
+		Document onClient = prefixed(restriction.getCriteriaObject(), JOINED + ".");
+		return List.of(Aggregation.lookup("clients", "clientId", "_id", JOINED),
+				context -> new Document("$match", onClient),
+				context -> new Document("$project", new Document(JOINED, 0)));
+	}
+
+	/**
+	 * The client criteria rewritten for the joined client: field paths gain the prefix, logical operators
+	 * ({@code $or}, {@code $and}, {@code $nor}) are rewritten inside, operator values are left as they are.
+	 */
+	static Document prefixed(Document criteria, String prefix) {
+		Document result = new Document();
+		for (Map.Entry<String, Object> entry : criteria.entrySet()) {
+			String key = entry.getKey();
+			if (key.startsWith("$")) {
+				if (!(entry.getValue() instanceof List<?> clauses)) {
+					throw new IllegalArgumentException("scope operator not supported in a join: " + key);
+				}
+				List<Document> rewritten = new ArrayList<>();
+				for (Object clause : clauses) {
+					rewritten.add(prefixed((Document) clause, prefix));
+				}
+				result.put(key, rewritten);
+			}
+			else {
+				result.put(prefix + key, entry.getValue());
+			}
+		}
+		return result;
+	}
+
+	private static Criteria filterCriteria(ChurnAlertFilter filter) {
+		List<Criteria> all = new ArrayList<>();
+		if (filter.status() != null && !filter.status().isEmpty()) {
+			all.add(Criteria.where("status").in(filter.status()));
+		}
+		if (filter.signal() != null) {
+			all.add(Criteria.where("signals.code").is(filter.signal()));
+		}
+		if (filter.clientId() != null) {
+			all.add(Criteria.where("clientId").is(InputText.requireId("filter.clientId", filter.clientId())));
+		}
+		LocalDate from = filter.openedFrom();
+		LocalDate to = filter.openedTo();
+		if (from != null && to != null && to.isBefore(from)) {
+			throw new InvalidArgumentException("filter.openedTo", "openedTo must not be before openedFrom.");
+		}
+		if (from != null) {
+			all.add(Criteria.where("openedAt").gte(from.atStartOfDay(BANK_ZONE).toInstant()));
+		}
+		if (to != null) {
+			// Inclusive: every alert opened on that Beijing day.
+			all.add(Criteria.where("openedAt").lt(to.plusDays(1).atStartOfDay(BANK_ZONE).toInstant()));
+		}
+		if (all.isEmpty()) {
+			return new Criteria();
+		}
+		return all.size() == 1 ? all.get(0) : new Criteria().andOperator(all);
+	}
+
+	private static Criteria keysetAfter(String after) {
+		KeysetCursor cursor = KeysetCursor.decode(after, CURSOR_ORDER);
+		Instant openedAt;
+		try {
+			openedAt = Instant.parse(String.valueOf(cursor.value()));
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidArgumentException("after",
+					"Not a valid cursor: pass the endCursor or an edge cursor of a previous page unchanged.");
+		}
+		return new Criteria().orOperator(Criteria.where("openedAt").lt(openedAt),
+				new Criteria().andOperator(Criteria.where("openedAt").is(openedAt),
+						Criteria.where("_id").lt(cursor.id())));
+	}
+
+}
