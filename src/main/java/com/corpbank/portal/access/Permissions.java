@@ -50,6 +50,9 @@ public final class Permissions {
 		roles("Query.auditEvents", "internal audit only", Role.AUDITOR);
 		roles("Query.retieringJob", "batch re-tiering is run by ADMIN", Role.ADMIN);
 		roles("Query.retieringJobs", "batch re-tiering is run by ADMIN", Role.ADMIN);
+		signedIn("Query.tierModels", "scoring models are configuration, not client data: whoever reads a tier or audits one reads the model that made it");
+		signedIn("Query.tierModel", "as Query.tierModels");
+		signedIn("Query.activeTierModel", "as Query.tierModels");
 
 		// ---- Mutations: the client book
 		roles("Mutation.createClient", "an RM for themselves, a lead naming a primary RM in their unit", Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER);
@@ -60,6 +63,11 @@ public final class Permissions {
 		roles("Mutation.setRiskGrade", "credit risk only", Role.RISK_OFFICER);
 		roles("Mutation.assignClient", "a team lead within their team, a branch manager within their subtree", Role.TEAM_LEAD, Role.BRANCH_MANAGER);
 		roles("Mutation.startRetiering", "batch re-tiering of the whole book: ADMIN only", Role.ADMIN);
+
+		// ---- Mutations: tiering configuration
+		roles("Mutation.createTierModel", "scoring models are configuration: platform admin only", Role.ADMIN);
+		roles("Mutation.updateTierModel", "as Mutation.createTierModel", Role.ADMIN);
+		roles("Mutation.activateTierModel", "as Mutation.createTierModel", Role.ADMIN);
 
 		// ---- Mutations: contacts (personal data)
 		roles("Mutation.addContact", "the client's own RMs", Role.RM);
