@@ -185,13 +185,16 @@ final class MutationCases {
 			new MutationCase("createTierModel", EnumSet.of(ADMIN), """
 					mutation($input: CreateTierModelInput!) {
 					  createTierModel(input: $input) { model { version } errors { code field message } }
-					}""", target -> Map.of("input", tierModelInput(target)), MutationCases::createTierModelOutcome, 1),
+					}""", target -> Map.of("input",
+							tierModelInput((target.kind() == TargetKind.MISSING) ? "MISSING_INPUT" : "REVENUE")),
+					MutationCases::createTierModelOutcome, 1),
 
 			new MutationCase("updateTierModel", EnumSet.of(ADMIN), """
 					mutation($input: UpdateTierModelInput!) {
 					  updateTierModel(input: $input) { model { version recordVersion } errors { code field message } }
 					}""", target -> {
-						Map<String, Object> input = tierModelInput(target);
+						// A valid content: only the model named is missing.
+						Map<String, Object> input = tierModelInput("REVENUE");
 						input.put("version", draftOf(target));
 						input.put("expectedVersion", 0);
 						return Map.of("input", input);
@@ -205,9 +208,8 @@ final class MutationCases {
 
 	);
 
-	/** A valid model (BANDS only: activating it needs no book calibration); for MISSING, one reading no known input. */
-	static Map<String, Object> tierModelInput(Target target) {
-		String input = (target.kind() == TargetKind.MISSING) ? "MISSING_INPUT" : "REVENUE";
+	/** A model of one BANDS factor reading this input (activating it needs no book calibration). */
+	static Map<String, Object> tierModelInput(String input) {
 		Map<String, Object> factor = Map.of("key", "revenue_scale", "input", input, "method", "BANDS", "bands",
 				List.of(Map.of("from", "0", "points", "0"), Map.of("from", "100000000", "points", "100")), "weight",
 				"1");
