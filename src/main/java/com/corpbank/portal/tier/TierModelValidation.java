@@ -119,9 +119,10 @@ public final class TierModelValidation {
 	}
 
 	/**
-	 * Checks the book's bounds a calibration took: MIN_MAX needs a minimum below its maximum, PERCENTILE
-	 * {@value #CUT_POINTS} ascending cut points that are not all equal. A book without spread for an input cannot
-	 * scale it: the model should band that input instead.
+	 * Checks the book's bounds a calibration took: MIN_MAX needs a minimum and a maximum (min &lt;= max; equal bounds
+	 * are the scoring's documented degenerate case), PERCENTILE {@value #CUT_POINTS} ascending cut points. A book with
+	 * no value of an input at all cannot calibrate it: every client would score the factor's missing points, so the
+	 * model should band that input instead (or wait for the data).
 	 */
 	public static void calibration(InputCheck check, TierModel calibrated) {
 		InputCheck factors = check.nested("factors");
@@ -130,13 +131,13 @@ public final class TierModelValidation {
 			Normalisation n = factor.normalisation();
 			InputCheck at = factors.nested(String.valueOf(i));
 			if (n.method() == NormalisationMethod.MIN_MAX
-					&& (n.min() == null || n.max() == null || n.min().compareTo(n.max()) >= 0)) {
-				at.reject("method", "The book's values of " + factor.input() + " have no spread (minimum "
+					&& (n.min() == null || n.max() == null || n.min().compareTo(n.max()) > 0)) {
+				at.reject("method", "The book has no values of " + factor.input() + " to take bounds from (minimum "
 						+ plain(n.min()) + ", maximum " + plain(n.max()) + "): factor " + factor.key()
 						+ " cannot be scaled by MIN_MAX; use BANDS.");
 			}
 			if (n.method() == NormalisationMethod.PERCENTILE && !percentilesUsable(n.cutPoints())) {
-				at.reject("method", "The book's values of " + factor.input() + " give no usable percentiles: factor "
+				at.reject("method", "The book has no values of " + factor.input() + " to take percentiles from: factor "
 						+ factor.key() + " cannot be ranked by PERCENTILE; use BANDS.");
 			}
 		}
@@ -151,7 +152,7 @@ public final class TierModelValidation {
 				return false;
 			}
 		}
-		return cutPoints.get(0).compareTo(cutPoints.get(CUT_POINTS - 1)) < 0;
+		return true;
 	}
 
 	private static @Nullable LocalDate effectiveFrom(InputCheck check, @Nullable LocalDate effectiveFrom) {

@@ -46,8 +46,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Activation against the store, with a test stand-in for the lead's {@link BookCalibration} and a fixed clock
  * (2026-11-20, Beijing): the book's bounds reach MIN_MAX and PERCENTILE factors and nothing else, a book without
- * spread is refused, concurrent activations leave exactly one ACTIVE model, and the sweep finishes or undoes an
- * activation that a crash interrupted between its writes.
+ * values of an input is refused, concurrent activations leave exactly one ACTIVE model, and the sweep finishes or
+ * undoes an activation that a crash interrupted between its writes.
  */
 @PortalTest
 class TierModelActivationTests {
@@ -187,13 +187,9 @@ class TierModelActivationTests {
 	}
 
 	@Test
-	void bookWithoutSpreadIsAValidationErrorAndChangesNothing() {
-		this.book.set((draft, asOf) -> withFactors(draft, draft.factors().stream().map(factor -> {
-			Normalisation n = factor.normalisation();
-			return new ScoringFactor(factor.key(), factor.input(), new Normalisation(n.method(), n.bands(),
-					BigDecimal.TEN, BigDecimal.TEN, n.cutPoints(), n.categories(), n.higherIsBetter(),
-					n.missingPoints()), factor.weight(), factor.description());
-		}).toList()));
+	void bookWithoutValuesOfAnInputIsAValidationErrorAndChangesNothing() {
+		// A calibration that found nothing: no bounds, no cut points.
+		this.book.set((draft, asOf) -> draft);
 		this.models.create(ADMIN, bookModel("2026.11"));
 		long events = this.mongoTemplate.count(new Query(), "audit_events");
 

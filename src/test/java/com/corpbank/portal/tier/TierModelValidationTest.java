@@ -452,22 +452,29 @@ class TierModelValidationTest {
 	// ---- Calibration ------------------------------------------------------------------------------------------
 
 	@Test
-	void calibrationWithoutSpreadIsRejectedOnTheFactor() {
+	void calibrationWithoutBoundsIsRejectedOnTheFactorAndEqualBoundsAreValid() {
+		assertThat(calibrationErrors(null, null)).singleElement().satisfies(error -> {
+			assertThat(error.field()).containsExactly("model", "factors", "2", "method");
+			assertThat(error.message()).contains("no values of AVERAGE_DEPOSITS");
+		});
+		assertThat(calibrationErrors(d("7"), d("5"))).hasSize(1);
+		// Every client at the same value: the scoring gives them all 100 (TierScoring.minMax); not an error.
+		assertThat(calibrationErrors(d("5"), d("5"))).isEmpty();
+	}
+
+	private static List<UserError> calibrationErrors(@Nullable BigDecimal min, @Nullable BigDecimal max) {
 		InputCheck check = InputCheck.of("input");
 		TierModelValidation.Content content = TierModelValidation.content(check, valid());
 		List<ScoringFactor> factors = new ArrayList<>(content.factors());
 		ScoringFactor deposits = factors.get(2);
 		Normalisation n = deposits.normalisation();
 		factors.set(2, new ScoringFactor(deposits.key(), deposits.input(), new Normalisation(n.method(), n.bands(),
-				d("5"), d("5"), List.of(), n.categories(), true, n.missingPoints()), deposits.weight(), null));
+				min, max, List.of(), n.categories(), true, n.missingPoints()), deposits.weight(), null));
 		TierModel calibrated = new TierModel("2026.2", null, TierModelStatus.DRAFT, content.effectiveFrom(), factors,
 				content.thresholds(), content.clv(), "admin", java.time.Instant.EPOCH, null, null, 0L);
 		InputCheck model = InputCheck.of("model");
 		TierModelValidation.calibration(model, calibrated);
-		assertThat(model.errors()).singleElement().satisfies(error -> {
-			assertThat(error.field()).containsExactly("model", "factors", "2", "method");
-			assertThat(error.message()).contains("no spread");
-		});
+		return model.errors();
 	}
 
 }
