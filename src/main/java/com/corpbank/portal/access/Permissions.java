@@ -50,6 +50,9 @@ public final class Permissions {
 		roles("Query.auditEvents", "internal audit only", Role.AUDITOR);
 		roles("Query.retieringJob", "batch re-tiering is run by ADMIN", Role.ADMIN);
 		roles("Query.retieringJobs", "batch re-tiering is run by ADMIN", Role.ADMIN);
+		signedIn("Query.tierModels", "scoring models are configuration, not client data: whoever reads a tier or audits one reads the model that made it");
+		signedIn("Query.tierModel", "as Query.tierModels");
+		signedIn("Query.activeTierModel", "as Query.tierModels");
 
 		// ---- Mutations: the client book
 		roles("Mutation.createClient", "an RM for themselves, a lead naming a primary RM in their unit", Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER);
@@ -67,6 +70,10 @@ public final class Permissions {
 		roles("Mutation.acknowledgeChurnAlert", "as Query.churnAlerts", Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER, Role.RISK_OFFICER);
 		roles("Mutation.markChurnAlertActioned", "as Query.churnAlerts", Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER, Role.RISK_OFFICER);
 		roles("Mutation.closeChurnAlert", "as Query.churnAlerts", Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER, Role.RISK_OFFICER);
+		// ---- Mutations: tiering configuration
+		roles("Mutation.createTierModel", "scoring models are configuration: platform admin only", Role.ADMIN);
+		roles("Mutation.updateTierModel", "as Mutation.createTierModel", Role.ADMIN);
+		roles("Mutation.activateTierModel", "as Mutation.createTierModel", Role.ADMIN);
 
 		// ---- Mutations: contacts (personal data)
 		roles("Mutation.addContact", "the client's own RMs", Role.RM);

@@ -96,6 +96,17 @@ public record AuditEvent(@Id String id, Instant at, String actor, String actorSu
 		}
 
 		/**
+		 * An event about a record that belongs to no client (configuration such as a tier model).
+		 * @param entityVersion the version the entity has once the change is written
+		 */
+		public AuditEvent about(String entityType, String entityId, @Nullable Long entityVersion) {
+			return new AuditEvent(UUID.randomUUID().toString(), this.at, this.actor.caller().username(),
+					this.actor.caller().subject(), this.actor.caller().roles().stream().sorted().toList(),
+					this.operation, entityType, entityId, entityVersion, null, this.changes, this.reason,
+					this.actor.requestId());
+		}
+
+		/**
 		 * @param entityVersion the version the entity has once the change is written
 		 * @param clientId the client the entity belongs to
 		 */

@@ -1,5 +1,7 @@
 package com.corpbank.portal.access;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
@@ -12,6 +14,15 @@ import java.util.Set;
 import com.corpbank.portal.client.Uscc;
 import com.corpbank.portal.security.Role;
 import com.corpbank.portal.support.TestIdentityProvider;
+import com.corpbank.portal.tier.Band;
+import com.corpbank.portal.tier.ClvParameters;
+import com.corpbank.portal.tier.Normalisation;
+import com.corpbank.portal.tier.NormalisationMethod;
+import com.corpbank.portal.tier.ScoringFactor;
+import com.corpbank.portal.tier.ScoringInput;
+import com.corpbank.portal.tier.TierModel;
+import com.corpbank.portal.tier.TierModelStatus;
+import com.corpbank.portal.tier.TierThresholds;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -185,9 +196,84 @@ final class MutationCases {
 					mutation($input: CloseChurnAlertInput!) {
 					  closeChurnAlert(input: $input) { alert { id status } errors { code field message } }
 					}""", target -> Map.of("alertId", churnAlertOf(target), "note", "matrix: deposits back",
-					"expectedVersion", 0))
+					"expectedVersion", 0)),
+
+			// Tier models belong to no client: ADMIN succeeds on any target but MISSING, which names a model that does
+			// not exist (NOT_FOUND) or, for createTierModel, an input that does not exist (VALIDATION).
+			new MutationCase("createTierModel", EnumSet.of(ADMIN), """
+					mutation($input: CreateTierModelInput!) {
+					  createTierModel(input: $input) { model { version } errors { code field message } }
+					}""", target -> Map.of("input",
+							tierModelInput((target.kind() == TargetKind.MISSING) ? "MISSING_INPUT" : "REVENUE")),
+					MutationCases::createTierModelOutcome, 1),
+
+			new MutationCase("updateTierModel", EnumSet.of(ADMIN), """
+					mutation($input: UpdateTierModelInput!) {
+					  updateTierModel(input: $input) { model { version recordVersion } errors { code field message } }
+					}""", target -> {
+						// A valid content: only the model named is missing.
+						Map<String, Object> input = tierModelInput("REVENUE");
+						input.put("version", draftOf(target));
+						input.put("expectedVersion", 0);
+						return Map.of("input", input);
+					}, MutationCases::tierModelOutcome, 1),
+
+			new MutationCase("activateTierModel", EnumSet.of(ADMIN), """
+					mutation($input: ActivateTierModelInput!) {
+					  activateTierModel(input: $input) { model { version status } errors { code field message } }
+					}""", target -> Map.of("input", Map.of("version", draftOf(target), "expectedVersion", 0)),
+					MutationCases::tierModelOutcome, 1)
 
 	);
+
+	/** A model of one BANDS factor reading this input (activating it needs no book calibration). */
+	static Map<String, Object> tierModelInput(String input) {
+		Map<String, Object> factor = Map.of("key", "revenue_scale", "input", input, "method", "BANDS", "bands",
+				List.of(Map.of("from", "0", "points", "0"), Map.of("from", "100000000", "points", "100")), "weight",
+				"1");
+		Map<String, Object> model = new LinkedHashMap<>();
+		model.put("version", "matrix-new");
+		model.put("description", "matrix: a model");
+		model.put("effectiveFrom", "2026-01-01");
+		model.put("factors", List.of(factor));
+		model.put("thresholds", Map.of("aFrom", "80", "bFrom", "60"));
+		model.put("clv", Map.of("horizonYears", 5, "retentionRate", "0.9", "discountRate", "0.08", "depositMargin",
+				"0.015", "loanMargin", "0.02"));
+		return model;
+	}
+
+	/** A draft at record version 0 (saved over an earlier call's); for MISSING, the version of no model. */
+	static String draftOf(Target target) {
+		if (target.kind() == TargetKind.MISSING) {
+			return "matrix-nope";
+		}
+		TierModel draft = new TierModel("matrix-draft", "matrix: a draft", TierModelStatus.DRAFT,
+				LocalDate.of(2026, 1, 1),
+				List.of(new ScoringFactor("revenue_scale", ScoringInput.REVENUE,
+						new Normalisation(NormalisationMethod.BANDS,
+								List.of(new Band(BigDecimal.ZERO, BigDecimal.ZERO),
+										new Band(new BigDecimal("100000000"), new BigDecimal("100"))),
+								null, null, List.of(), List.of(), true, BigDecimal.ZERO),
+						BigDecimal.ONE, null)),
+				new TierThresholds(new BigDecimal("80"), new BigDecimal("60")),
+				new ClvParameters(5, new BigDecimal("0.9"), new BigDecimal("0.08"), new BigDecimal("0.015"),
+						new BigDecimal("0.02")),
+				"admin", Instant.parse("2026-01-01T00:00:00Z"), null, null, 0L);
+		target.store().save(draft);
+		return draft.id();
+	}
+
+	private static Outcome tierModelOutcome(MatrixUser caller, TargetKind kind, Set<Role> allowedRoles) {
+		if (caller.roles().stream().noneMatch(allowedRoles::contains)) {
+			return Outcome.FORBIDDEN;
+		}
+		return (kind == TargetKind.MISSING) ? Outcome.NOT_FOUND : Outcome.SUCCESS;
+	}
+
+	private static Outcome createTierModelOutcome(MatrixUser caller, TargetKind kind, Set<Role> allowedRoles) {
+		Outcome outcome = tierModelOutcome(caller, kind, allowedRoles);
+		return (outcome == Outcome.NOT_FOUND) ? Outcome.VALIDATION : outcome;
+	}
 
 	/** A new client for createClient, with a USCC of its own so that every call of the matrix can succeed. */
 	static Map<String, Object> newClient(Target target) {
@@ -320,7 +406,7 @@ final class MutationCases {
 	enum Outcome {
 
 		SUCCESS, FORBIDDEN, NOT_FOUND,
-		/** Only where no client is named (createClient naming an RM that does not exist). */
+		/** Only where no client is named (createClient naming an RM that does not exist, a model reading no known input). */
 		VALIDATION
 
 	}
