@@ -58,11 +58,31 @@ final class ClientEvaluator {
 	record Context(TierModel model, LocalDate asOf, Instant now, String evaluatedBy, @Nullable String jobId) {
 	}
 
+	/**
+	 * A client's score and the tier that applies, before the lifecycle stage (which needs the churn warnings, which
+	 * in turn read the tier's visit cadence: the tier of this evaluation, so a second run sees the same cadence).
+	 */
+	record Scored(ClientData client, TierInputs.Read inputs, TierScoring.Scored scored, ValueTierCode tier,
+			@Nullable AppliedOverride override) {
+	}
+
+	Scored score(Context context, ClientData client, @Nullable AppliedOverride override) {
+		TierInputs.Read inputs = TierInputs.of(client, context.model().clv(), context.asOf(), this.industryOutlookPoints);
+		TierScoring.Scored scored = TierScoring.score(context.model(), inputs.values());
+		return new Scored(client, inputs, scored, (override != null) ? override.tier() : scored.tier(), override);
+	}
+
 	Outcome evaluate(Context context, ClientData client, @Nullable AppliedOverride override, boolean churnAlertOpen) {
+		return finish(context, score(context, client, override), churnAlertOpen);
+	}
+
+	Outcome finish(Context context, Scored result, boolean churnAlertOpen) {
 		TierModel model = context.model();
-		TierInputs.Read inputs = TierInputs.of(client, model.clv(), context.asOf(), this.industryOutlookPoints);
-		TierScoring.Scored scored = TierScoring.score(model, inputs.values());
-		ValueTierCode tier = (override != null) ? override.tier() : scored.tier();
+		ClientData client = result.client();
+		TierInputs.Read inputs = result.inputs();
+		TierScoring.Scored scored = result.scored();
+		ValueTierCode tier = result.tier();
+		AppliedOverride override = result.override();
 		LifecycleStage stage = this.lifecycleRules.stageOf(client.months().stream()
 			.map(month -> new LifecycleRules.Month(month.productsHeld(), month.transactionCount()))
 			.toList(), churnAlertOpen, client.onboardedOn(), context.asOf());

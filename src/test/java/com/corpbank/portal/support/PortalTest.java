@@ -22,7 +22,9 @@ import org.springframework.context.annotation.Import;
 				// The suite sends thousands of requests as a few users; RateLimitTests checks the limit itself.
 				"portal.web.rate-limit.capacity=1000000", "portal.web.rate-limit.refill-per-second=1000000",
 				// Tests that check pending audit records sweep themselves; a background sweep would race them.
-				"portal.audit.sweep-interval=PT1H" })
+				"portal.audit.sweep-interval=PT1H",
+				// The demo and fixture books run to month 2026-10: evaluations read them as of a fixed date.
+				"portal.tiering.as-of=2026-11-20" })
 @AutoConfigureHttpGraphQlTester
 @Import(PortalTestConfiguration.class)
 public @interface PortalTest {
