@@ -60,6 +60,7 @@ public final class Permissions {
 		roles("Mutation.recordFinancialStatement", "the client's RMs and their leads", Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER);
 		roles("Mutation.recordRelationshipMetrics", "the client's RMs and their leads", Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER);
 		roles("Mutation.recordTaxRecord", "the client's RMs and their leads", Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER);
+		roles("Mutation.evaluateClientTier", "the client's RMs and their leads in scope; ADMIN, who runs tiering, for any client", Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER, Role.ADMIN);
 		roles("Mutation.setRiskGrade", "credit risk only", Role.RISK_OFFICER);
 		roles("Mutation.assignClient", "a team lead within their team, a branch manager within their subtree", Role.TEAM_LEAD, Role.BRANCH_MANAGER);
 		roles("Mutation.startRetiering", "batch re-tiering of the whole book: ADMIN only", Role.ADMIN);

@@ -144,6 +144,18 @@ final class MutationCases {
 					  revealContact(input: $input) { contact { id } errors { code field message } }
 					}""", target -> Map.of("contactId", contactOf(target), "purpose", "matrix: call about renewal")),
 
+			// On demand with an active model (stored for the case); ADMIN runs tiering for any existing client.
+			new MutationCase("evaluateClientTier", EnumSet.of(RM, TEAM_LEAD, BRANCH_MANAGER, ADMIN), """
+					mutation($input: EvaluateClientTierInput!) {
+					  evaluateClientTier(input: $input) { valueTier { tier } changed errors { code field message } }
+					}""", target -> Map.of("input", Map.of("clientId", evaluableClientOf(target))),
+					(caller, kind, allowedRoles) -> {
+						if (caller.roles().contains(ADMIN)) {
+							return (kind == TargetKind.MISSING) ? Outcome.NOT_FOUND : Outcome.SUCCESS;
+						}
+						return Expectation.BY_ROLE_AND_SCOPE.of(caller, kind, allowedRoles);
+					}, 1),
+
 			// Book-wide, no client to be in or out of scope of: every role but ADMIN is FORBIDDEN; ADMIN is refused
 			// with VALIDATION because the shared book has no active scoring model (see SUCCESS_SHOWN_ELSEWHERE).
 			new MutationCase("startRetiering", EnumSet.of(ADMIN), """
@@ -263,6 +275,29 @@ final class MutationCases {
 		return draft.id();
 	}
 
+	/**
+	 * The target client, evaluable: an active banded model is stored (the shared book has none) and the client's last
+	 * result forgotten, so that an allowed call changes its result and writes one event.
+	 */
+	static String evaluableClientOf(Target target) {
+		TierModel active = new TierModel("matrix-active", "matrix: an active model", TierModelStatus.ACTIVE,
+				LocalDate.of(2026, 1, 1),
+				List.of(new ScoringFactor("revenue_scale", ScoringInput.REVENUE,
+						new Normalisation(NormalisationMethod.BANDS,
+								List.of(new Band(BigDecimal.ZERO, BigDecimal.ZERO),
+										new Band(new BigDecimal("100000000"), new BigDecimal("100"))),
+								null, null, List.of(), List.of(), true, BigDecimal.ZERO),
+						BigDecimal.ONE, null)),
+				new TierThresholds(new BigDecimal("80"), new BigDecimal("60")),
+				new ClvParameters(5, new BigDecimal("0.9"), new BigDecimal("0.08"), new BigDecimal("0.015"),
+						new BigDecimal("0.02")),
+				"admin", Instant.parse("2026-01-01T00:00:00Z"), "admin", Instant.parse("2026-01-01T00:00:00Z"), 1L);
+		target.store().save(active);
+		target.store().getCollection("clients").updateOne(new Document("_id", target.clientId()),
+				new Document("$unset", new Document("valueTier.fingerprint", "")));
+		return target.clientId();
+	}
+
 	private static Outcome tierModelOutcome(MatrixUser caller, TargetKind kind, Set<Role> allowedRoles) {
 		if (caller.roles().stream().noneMatch(allowedRoles::contains)) {
 			return Outcome.FORBIDDEN;
@@ -372,7 +407,10 @@ final class MutationCases {
 			Document signal = new Document("code", "OVERDUE_LOANS").append("value", "15")
 				.append("threshold", "0")
 				.append("detail", "贷款逾期 15 天 / a loan 15 days overdue");
-			// save, not insert: replaces the one of an earlier call (same id), back to OPEN at version 0.
+			// The client's only alert (an earlier evaluateClientTier may have opened one): save, not insert, so it is
+			// back to OPEN at version 0.
+			target.store().getCollection("churn_alerts").deleteMany(
+					new Document("clientId", target.clientId()).append("_id", new Document("$ne", id)));
 			target.store()
 				.save(new Document("_id", id).append("clientId", target.clientId())
 					.append("status", "OPEN")
