@@ -11,7 +11,7 @@ function ExamplesIcon() {
 }
 
 function ExamplesContent() {
-  const { addTab } = useGraphiQLActions();
+  const { addTab, setOperationName } = useGraphiQLActions();
   const queryEditor = useGraphiQL((state) => state.queryEditor);
   const variableEditor = useGraphiQL((state) => state.variableEditor);
 
@@ -20,6 +20,12 @@ function ExamplesContent() {
     addTab();
     queryEditor?.setValue(example.query);
     variableEditor?.setValue(example.variables);
+    // The editor derives the operation name from its text after a delay; until then the new tab would still send the
+    // previous tab's name ("Unknown operation named ..."). Each example holds one named operation: set it now.
+    const named = /^\s*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/m.exec(example.query);
+    if (named) {
+      setOperationName(named[1]);
+    }
   }
 
   return (
@@ -36,7 +42,6 @@ function ExamplesContent() {
           </li>
         ))}
       </ul>
-      <p>There are no mutations in the schema yet.</p>
     </div>
   );
 }

@@ -259,8 +259,15 @@ final class MutationCases {
 		if (target.kind() == TargetKind.MISSING) {
 			return "matrix-nope";
 		}
-		TierModel draft = new TierModel("matrix-draft", "matrix: a draft", TierModelStatus.DRAFT,
-				LocalDate.of(2026, 1, 1),
+		TierModel draft = bandedModel("matrix-draft", TierModelStatus.DRAFT);
+		target.store().save(draft);
+		return draft.id();
+	}
+
+	/** A one-factor model (revenue in bands: no calibration needed) with the given id and status. */
+	static TierModel bandedModel(String id, TierModelStatus status) {
+		boolean active = status == TierModelStatus.ACTIVE;
+		return new TierModel(id, "matrix: a banded model", status, LocalDate.of(2026, 1, 1),
 				List.of(new ScoringFactor("revenue_scale", ScoringInput.REVENUE,
 						new Normalisation(NormalisationMethod.BANDS,
 								List.of(new Band(BigDecimal.ZERO, BigDecimal.ZERO),
@@ -270,9 +277,8 @@ final class MutationCases {
 				new TierThresholds(new BigDecimal("80"), new BigDecimal("60")),
 				new ClvParameters(5, new BigDecimal("0.9"), new BigDecimal("0.08"), new BigDecimal("0.015"),
 						new BigDecimal("0.02")),
-				"admin", Instant.parse("2026-01-01T00:00:00Z"), null, null, 0L);
-		target.store().save(draft);
-		return draft.id();
+				"admin", Instant.parse("2026-01-01T00:00:00Z"), active ? "admin" : null,
+				active ? Instant.parse("2026-01-01T00:00:00Z") : null, active ? 1L : 0L);
 	}
 
 	/**
@@ -280,18 +286,7 @@ final class MutationCases {
 	 * result forgotten, so that an allowed call changes its result and writes one event.
 	 */
 	static String evaluableClientOf(Target target) {
-		TierModel active = new TierModel("matrix-active", "matrix: an active model", TierModelStatus.ACTIVE,
-				LocalDate.of(2026, 1, 1),
-				List.of(new ScoringFactor("revenue_scale", ScoringInput.REVENUE,
-						new Normalisation(NormalisationMethod.BANDS,
-								List.of(new Band(BigDecimal.ZERO, BigDecimal.ZERO),
-										new Band(new BigDecimal("100000000"), new BigDecimal("100"))),
-								null, null, List.of(), List.of(), true, BigDecimal.ZERO),
-						BigDecimal.ONE, null)),
-				new TierThresholds(new BigDecimal("80"), new BigDecimal("60")),
-				new ClvParameters(5, new BigDecimal("0.9"), new BigDecimal("0.08"), new BigDecimal("0.015"),
-						new BigDecimal("0.02")),
-				"admin", Instant.parse("2026-01-01T00:00:00Z"), "admin", Instant.parse("2026-01-01T00:00:00Z"), 1L);
+		TierModel active = bandedModel("matrix-active", TierModelStatus.ACTIVE);
 		target.store().save(active);
 		target.store().getCollection("clients").updateOne(new Document("_id", target.clientId()),
 				new Document("$unset", new Document("valueTier.fingerprint", "")));

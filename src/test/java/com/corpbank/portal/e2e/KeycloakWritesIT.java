@@ -73,7 +73,7 @@ class KeycloakWritesIT {
 		String clientId = clientServedOnlyBy("rm_xu", 0);
 		as("mgr_chen").document("""
 				mutation($input: RecordRelationshipMetricsInput!) { recordRelationshipMetrics(input: $input) { metrics { month } errors { code } } }""")
-			.variable("input", Map.of("clientId", clientId, "month", "2026-10", "averageDeposits", "3500000.00",
+			.variable("input", Map.of("clientId", clientId, "month", "2024-10", "averageDeposits", "3500000.00",
 					"loanBalance", "0.00", "settlementVolume", "88000000.00", "productsHeld", 3, "feeIncome",
 					"1500.00"))
 			.execute()
