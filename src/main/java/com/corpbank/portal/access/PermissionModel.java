@@ -24,12 +24,17 @@ public class PermissionModel {
 
 	/**
 	 * The clients the caller may act on through this operation: the row scope of only those of their roles the
-	 * operation's rule allows. NOTHING when no rule or no role allows it.
+	 * operation's rule allows; every client for a role the rule names bank-wide. NOTHING when no rule or no role allows
+	 * it.
 	 */
 	public ClientScope scopeFor(Caller caller, String coordinate) {
 		Permissions.Rule rule = Permissions.rule(coordinate).orElse(null);
 		if (rule == null || !rule.allows(caller.roles())) {
 			return ClientScope.NOTHING;
+		}
+		if (caller.roles().stream().anyMatch(rule.bankWide()::contains)) {
+			// A role the rule lets act on every client (ADMIN re-evaluating any client's tier).
+			return ClientScope.EVERYTHING;
 		}
 		if (rule.anySignedIn()) {
 			return this.callerScopes.clientScope(caller);

@@ -21,7 +21,11 @@ import org.jspecify.annotations.Nullable;
 public final class Permissions {
 
 	/** Who may use an operation or field. */
-	public record Rule(@Nullable Set<Role> roles, String why) {
+	public record Rule(@Nullable Set<Role> roles, String why, Set<Role> bankWide) {
+
+		public Rule(@Nullable Set<Role> roles, String why) {
+			this(roles, why, Set.of());
+		}
 
 		/** True when any signed-in caller may use it (rows are then left to the row scope). */
 		public boolean anySignedIn() {
@@ -60,7 +64,9 @@ public final class Permissions {
 		roles("Mutation.recordFinancialStatement", "the client's RMs and their leads", Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER);
 		roles("Mutation.recordRelationshipMetrics", "the client's RMs and their leads", Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER);
 		roles("Mutation.recordTaxRecord", "the client's RMs and their leads", Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER);
-		roles("Mutation.evaluateClientTier", "the client's RMs and their leads in scope; ADMIN, who runs tiering, for any client", Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER, Role.ADMIN);
+		put("Mutation.evaluateClientTier", new Rule(Set.of(Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER, Role.ADMIN),
+				"the client's RMs and their leads in scope; ADMIN, who runs tiering (the batch job too), for any client",
+				Set.of(Role.ADMIN)));
 		roles("Mutation.setRiskGrade", "credit risk only", Role.RISK_OFFICER);
 		roles("Mutation.assignClient", "a team lead within their team, a branch manager within their subtree", Role.TEAM_LEAD, Role.BRANCH_MANAGER);
 		roles("Mutation.startRetiering", "batch re-tiering of the whole book: ADMIN only", Role.ADMIN);

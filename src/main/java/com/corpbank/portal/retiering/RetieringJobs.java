@@ -20,6 +20,7 @@ import com.corpbank.portal.audit.AuditEvent;
 import com.corpbank.portal.audit.AuditedWrites;
 import com.corpbank.portal.audit.WriteTarget;
 import com.corpbank.portal.client.Client;
+import com.corpbank.portal.client.ClientIdChunks;
 import com.corpbank.portal.security.Caller;
 import com.corpbank.portal.write.InputCheck;
 import com.corpbank.portal.write.MutationRejected;
@@ -104,6 +105,8 @@ public class RetieringJobs {
 
 	private final ObjectProvider<RetieringWork> work;
 
+	private final ClientIdChunks clientIds;
+
 	/** One runner thread: a job never runs on a request thread, and never twice in one instance. */
 	private final ExecutorService runner = Executors.newSingleThreadExecutor(task -> {
 		Thread thread = new Thread(task, "retiering-runner");
@@ -116,8 +119,9 @@ public class RetieringJobs {
 
 	RetieringJobs(MongoTemplate mongoTemplate, AuditedWrites writes, RetieringLease lease,
 			RetieringProperties properties, java.time.Clock clock, ObjectProvider<ActiveModelVersion> activeModel,
-			ObjectProvider<RetieringWork> work) {
+			ObjectProvider<RetieringWork> work, ClientIdChunks clientIds) {
 		this.mongoTemplate = mongoTemplate;
+		this.clientIds = clientIds;
 		this.writes = writes;
 		this.lease = lease;
 		this.properties = properties;
@@ -250,7 +254,6 @@ public class RetieringJobs {
 			return job;
 		}
 		RetieringRun run = job.run();
-		String clients = this.mongoTemplate.getCollectionName(Client.class);
 		String last = job.lastClientId();
 		long processed = job.processed();
 		long changed = job.changed();
@@ -271,15 +274,7 @@ public class RetieringJobs {
 					return current(job);
 				}
 				held = renewed.get();
-				Query next = new Query().with(Sort.by("_id")).limit(this.properties.chunkSize());
-				if (last != null) {
-					next.addCriteria(Criteria.where("_id").gt(last));
-				}
-				next.fields().include("_id");
-				List<String> ids = this.mongoTemplate.find(next, Document.class, clients)
-					.stream()
-					.map(document -> String.valueOf(document.get("_id")))
-					.toList();
+				List<String> ids = this.clientIds.after(last, this.properties.chunkSize());
 				if (ids.isEmpty()) {
 					RetieringJob finished = finish(current(job), token, RetieringJobStatus.COMPLETED);
 					held.unlock();

@@ -72,10 +72,6 @@ final class ClientEvaluator {
 		return new Scored(client, inputs, scored, (override != null) ? override.tier() : scored.tier(), override);
 	}
 
-	Outcome evaluate(Context context, ClientData client, @Nullable AppliedOverride override, boolean churnAlertOpen) {
-		return finish(context, score(context, client, override), churnAlertOpen);
-	}
-
 	Outcome finish(Context context, Scored result, boolean churnAlertOpen) {
 		TierModel model = context.model();
 		ClientData client = result.client();

@@ -4,12 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-import com.corpbank.portal.access.PermissionModel;
 import com.corpbank.portal.audit.Actor;
-import com.corpbank.portal.client.Client;
 import com.corpbank.portal.client.ClientsInScope;
 import com.corpbank.portal.override.TierOverrideDecided;
-import com.corpbank.portal.security.Role;
 import com.corpbank.portal.tier.TierModel;
 import com.corpbank.portal.tier.TierModels;
 import com.corpbank.portal.tier.ValueTier;
@@ -19,14 +16,11 @@ import com.corpbank.portal.write.UserError;
 import com.corpbank.portal.write.UserErrorCode;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
- * Re-evaluates one client with the active model now: {@code evaluateClientTier} for the client's RMs and their leads
- * (in the scope of the roles that allow it) and for ADMIN, who runs tiering bank-wide; and at once after an override
+ * Re-evaluates one client with the active model now: {@code evaluateClientTier} in the scope of the roles that allow
+ * it (ADMIN's is every client, see {@code Permissions}); and at once after an override
  * is decided, so that an approved override shows without waiting for the next batch.
  */
 @Service
@@ -40,21 +34,15 @@ public class ClientTiering {
 
 	private final ClientsInScope clients;
 
-	private final PermissionModel permissions;
-
-	private final MongoTemplate mongoTemplate;
-
 	private final TieringProperties properties;
 
 	private final Clock clock;
 
-	ClientTiering(TierEvaluations evaluations, TierModels models, ClientsInScope clients, PermissionModel permissions,
-			MongoTemplate mongoTemplate, TieringProperties properties, Clock clock) {
+	ClientTiering(TierEvaluations evaluations, TierModels models, ClientsInScope clients, TieringProperties properties,
+			Clock clock) {
 		this.evaluations = evaluations;
 		this.models = models;
 		this.clients = clients;
-		this.permissions = permissions;
-		this.mongoTemplate = mongoTemplate;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -67,7 +55,7 @@ public class ClientTiering {
 		InputCheck check = InputCheck.of("input");
 		String clientId = check.id("clientId", input.clientId());
 		check.throwIfInvalid();
-		requireInScope(actor, clientId);
+		this.clients.requireExists(actor.caller(), MUTATION, clientId);
 		TierModel model = this.models.active()
 			.orElseThrow(() -> new MutationRejected(new UserError(UserErrorCode.VALIDATION, List.of("input"),
 					"No tiering model is active: an ADMIN must activate one first.", null)));
@@ -93,17 +81,6 @@ public class ClientTiering {
 					"The client changed while it was being evaluated; nothing was written. Try again.", null));
 		}
 		return new Evaluated(valueTier, result.outcome().changed() > 0);
-	}
-
-	private void requireInScope(Actor actor, String clientId) {
-		if (actor.caller().roles().contains(Role.ADMIN)) {
-			// ADMIN sees no client data, but runs tiering for the whole book (as the batch job does).
-			if (!this.mongoTemplate.exists(new Query(Criteria.where("_id").is(clientId)), Client.class)) {
-				throw ClientsInScope.notFound();
-			}
-			return;
-		}
-		this.clients.requireExists(actor.caller(), MUTATION, clientId);
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import com.corpbank.portal.client.ClientIdChunks;
 import com.corpbank.portal.industry.IndustryOutlooks;
 import com.corpbank.portal.tier.BookCalibration;
 import com.corpbank.portal.tier.InputValue;
@@ -16,12 +17,7 @@ import com.corpbank.portal.tier.NormalisationMethod;
 import com.corpbank.portal.tier.ScoringFactor;
 import com.corpbank.portal.tier.ScoringInput;
 import com.corpbank.portal.tier.TierModel;
-import org.bson.Document;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,7 +31,7 @@ class ModelCalibration implements BookCalibration {
 
 	private static final int CHUNK = 1000;
 
-	private final MongoTemplate mongoTemplate;
+	private final ClientIdChunks clientIds;
 
 	private final ChunkReader reader;
 
@@ -43,9 +39,9 @@ class ModelCalibration implements BookCalibration {
 
 	private final TieringProperties properties;
 
-	ModelCalibration(MongoTemplate mongoTemplate, ChunkReader reader, IndustryOutlooks outlooks,
+	ModelCalibration(ClientIdChunks clientIds, ChunkReader reader, IndustryOutlooks outlooks,
 			TieringProperties properties) {
-		this.mongoTemplate = mongoTemplate;
+		this.clientIds = clientIds;
 		this.properties = properties;
 		this.reader = reader;
 		this.outlooks = outlooks;
@@ -87,11 +83,7 @@ class ModelCalibration implements BookCalibration {
 		Function<String, @Nullable BigDecimal> outlookPoints = TierEvaluations.outlookPoints(this.outlooks);
 		String after = null;
 		while (true) {
-			Query ids = new Query((after == null) ? new Criteria() : Criteria.where("_id").gt(after))
-				.with(Sort.by("_id")).limit(CHUNK);
-			ids.fields().include("_id");
-			List<String> chunk = this.mongoTemplate.find(ids, Document.class, "clients").stream()
-				.map(document -> document.getString("_id")).toList();
+			List<String> chunk = this.clientIds.after(after, CHUNK);
 			if (chunk.isEmpty()) {
 				return;
 			}
