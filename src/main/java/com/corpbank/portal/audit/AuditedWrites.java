@@ -9,9 +9,11 @@ import java.util.Set;
 import com.corpbank.portal.write.MutationRejected;
 import com.corpbank.portal.write.UserError;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.BasicQuery;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -110,6 +112,12 @@ public class AuditedWrites {
 	/**
 	 * Applies many changes to documents of one type in one unordered bulk write (each change is still one atomic
 	 * single-document write carrying its own event), then moves their audit records in a few commands.
+	 *
+	 * <p>Each write selects {@code {_id: id, version: expectedVersion}} as one flat filter (when {@code match} is a
+	 * plain id), which MongoDB serves from {@code _id} and the embedded store from a unique {@code (_id, version)}
+	 * index (it serves only a filter whose fields are exactly an index's; see {@code ClientIndexes}). A document
+	 * seeded without a version counts as version 0: the changes at 0 that found no document at 0 are tried once
+	 * more against a missing version, in a second bulk write.
 	 * @return the ids of the documents changed; a change whose document was missing or at another version is left
 	 * out (nothing was written for it)
 	 */
@@ -118,14 +126,29 @@ public class AuditedWrites {
 			return Set.of();
 		}
 		String collection = this.mongoTemplate.getCollectionName(type);
+		for (Change change : changes) {
+			change.update().inc("version", 1);
+			change.update()
+				.push(OutboxRelay.PENDING_FIELD)
+				.each(pending(change.event(), change.related().toArray()).toArray());
+		}
+		Set<Object> changed = bulkUpdate(collection, changes, false);
+		List<Change> unversioned = changes.stream()
+			.filter(change -> change.expectedVersion() == 0 && !changed.contains(change.id()))
+			.toList();
+		changed.addAll(bulkUpdate(collection, unversioned, true));
+		this.relay.flushAll(collection, changed);
+		return changed;
+	}
+
+	private Set<Object> bulkUpdate(String collection, List<Change> changes, boolean versionMissing) {
+		if (changes.isEmpty()) {
+			return new LinkedHashSet<>();
+		}
 		BulkOperations bulk = this.mongoTemplate.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
 		for (Change change : changes) {
-			Criteria version = (change.expectedVersion() == 0) ? Criteria.where("version").in(0L, null)
-					: Criteria.where("version").is(change.expectedVersion());
-			Update update = change.update();
-			update.inc("version", 1);
-			update.push(OutboxRelay.PENDING_FIELD).each(pending(change.event(), change.related().toArray()).toArray());
-			bulk.updateOne(new Query(new Criteria().andOperator(change.match(), version)), update);
+			bulk.updateOne(atVersion(change.match(), versionMissing ? null : change.expectedVersion()),
+					change.update());
 		}
 		int matched = bulk.execute().getMatchedCount();
 		Set<Object> changed = new LinkedHashSet<>();
@@ -135,8 +158,17 @@ public class AuditedWrites {
 		else {
 			changed.addAll(changedAmong(collection, changes));
 		}
-		this.relay.flushAll(collection, changed);
 		return changed;
+	}
+
+	/** {@code match} and {@code version = expected} (null: no version), flat when {@code match} has no version. */
+	private static Query atVersion(Criteria match, @Nullable Long expected) {
+		Document filter = new Document(match.getCriteriaObject());
+		if (filter.containsKey("version") || filter.keySet().stream().anyMatch(key -> key.startsWith("$"))) {
+			return new Query(new Criteria().andOperator(match, Criteria.where("version").is(expected)));
+		}
+		filter.put("version", expected);
+		return new BasicQuery(filter);
 	}
 
 	// A document changed when its event is pending on it, or already moved (another write flushed it meanwhile).

@@ -79,7 +79,9 @@ public class OutboxRelay implements RecoverySweep {
 			return;
 		}
 		try {
-			Query query = new Query(Criteria.where("_id").in(ids).and(PENDING_FIELD + "._id").exists(true));
+			// By _id alone (documents without pending records simply yield none): the embedded store serves only a
+			// query whose fields are exactly an index's, so a second condition would scan the collection per batch.
+			Query query = new Query(Criteria.where("_id").in(ids));
 			query.fields().include(PENDING_FIELD);
 			Map<String, List<Document>> byTarget = new LinkedHashMap<>();
 			List<Object> entryIds = new ArrayList<>();

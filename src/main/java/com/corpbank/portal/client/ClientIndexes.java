@@ -7,7 +7,12 @@ import org.springframework.data.domain.Sort.Direction;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
-/** Indexes for row scope (managerUsernames, orgUnits), the list filters and the two keyset orders. */
+/**
+ * Indexes for row scope (managerUsernames, orgUnits), the list filters and the two keyset orders, and
+ * {@code (_id, version)} for the batch's conditional writes ({@code AuditedWrites.updateEach}): redundant on MongoDB,
+ * whose {@code _id} index serves them, but the embedded store uses an index only for a filter with exactly its fields,
+ * and without it every one of a re-tiering job's writes would scan the whole book.
+ */
 @Component
 class ClientIndexes implements CollectionIndexes {
 
@@ -20,6 +25,7 @@ class ClientIndexes implements CollectionIndexes {
 	public List<Index> indexes() {
 		return List.of(
 				new Index("uscc", Direction.ASC).unique().named("uscc_unique"),
+				new Index().on("_id", Direction.ASC).on("version", Direction.ASC).unique().named("conditional_write"),
 				new Index("managerUsernames", Direction.ASC).named("scope_manager"),
 				new Index("orgUnits", Direction.ASC).named("scope_org_unit"),
 				new Index().on("name", Direction.ASC).on("_id", Direction.ASC).named("order_name"),

@@ -50,9 +50,9 @@ import org.springframework.stereotype.Service;
  * {@code SpringBatchOnEmbeddedStoreTests}), so the job keeps its own state in {@value #JOBS}, with the guarantees a
  * job repository would give:
  * <ul>
- * <li><b>chunked, memory flat in the book</b>: a keyset read of {@code chunkSize} client ids after the checkpoint
- * ({@code _id > lastClientId}, ids only), {@link RetieringWork#process}, then ONE write of the job document that
- * advances the counts and the checkpoint;</li>
+ * <li><b>chunked, memory flat in the book</b>: one read of the client ids after the checkpoint
+ * ({@code _id > lastClientId}, ids only, in batches of {@code chunkSize}: {@link ClientIdChunks}); per chunk
+ * {@link RetieringWork#process}, then ONE write of the job document that advances the counts and the checkpoint;</li>
  * <li><b>resumable</b>: a runner that dies leaves the job RUNNING at its last checkpoint; once its lease lapses the
  * resume sweep (start-up and schedule) takes the job over and continues after the checkpoint, so at most the chunk
  * that was running is done again, which the work's idempotence makes harmless;</li>
@@ -261,7 +261,7 @@ public class RetieringJobs {
 		List<String> failedIds = new ArrayList<>(job.failedClientIds());
 		SimpleLock held = lock;
 		this.runningHere.set(job.id());
-		try {
+		try (ClientIdChunks.Walk walk = this.clientIds.after(last, this.properties.chunkSize())) {
 			while (true) {
 				if (Thread.currentThread().isInterrupted()) {
 					log.info("Re-tiering job {} pauses at {} for shutdown; another instance resumes it", job.id(), last);
@@ -274,7 +274,7 @@ public class RetieringJobs {
 					return current(job);
 				}
 				held = renewed.get();
-				List<String> ids = this.clientIds.after(last, this.properties.chunkSize());
+				List<String> ids = walk.next();
 				if (ids.isEmpty()) {
 					RetieringJob finished = finish(current(job), token, RetieringJobStatus.COMPLETED);
 					held.unlock();

@@ -113,7 +113,8 @@ public final class ScaledBook {
 				client.valueTier(), client.risk(), assignment.primaryManager(), assignment.coManagers(),
 				assignment.managerUsernames(), assignment.orgUnits(teamPaths), client.registeredAddress(),
 				client.foundedOn(), client.employees(), client.legalRepresentative(), client.sizeBasis(),
-				client.onboardedOn(), client.version());
+				// Version 0, as MongoTemplate's insert would set it (a bulk insert does not).
+				client.onboardedOn(), (client.version() != null) ? client.version() : 0L);
 	}
 
 	/** A valid USCC whose organisation code base is the client's number in the USCC alphabet: unique per number. */

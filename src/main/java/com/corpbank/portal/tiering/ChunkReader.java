@@ -12,26 +12,41 @@ import java.util.Map;
 
 import com.corpbank.portal.client.Industry;
 import com.corpbank.portal.client.LifecycleStage;
+import com.corpbank.portal.financials.FinancialStatement;
+import com.corpbank.portal.metrics.RelationshipMetrics;
 import com.corpbank.portal.risk.RiskGrade;
+import com.corpbank.portal.tax.TaxRecord;
 import com.corpbank.portal.tier.ValueTier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads what the evaluation of a chunk of clients needs: one query per collection for the whole chunk (clients,
- * annual statements, 24 months of relationship records, tax years), each projected to the fields scoring reads, so
- * the cost per client stays flat whatever the chunk size.
+ * Reads what the evaluation of a chunk of clients needs: a fixed number of queries per collection for the whole chunk
+ * (clients, annual statements, 24 months of relationship records, tax years; slices of {@value #IDS_PER_QUERY} ids),
+ * each projected to the fields scoring reads, so the cost per client stays flat whatever the chunk and book size.
+ *
+ * <p>Every query selects by {@code _id} alone: statements, months and tax years have ids made of the client id and
+ * the period ({@code C000001-2025}, {@code C000001-2026-10}), so the chunk asks for exactly the ids of the periods it
+ * reads. MongoDB serves that from the {@code _id} index like a {@code clientId} range; the embedded store serves only a
+ * query whose fields are exactly a unique index's, so any other filter would scan the whole collection for every
+ * chunk and make a batch over the book quadratic. Hence the windows: {@value #YEARS_READ} years of statements and tax
+ * records (older ones no longer count), {@value #MONTHS_READ} months of figures.
  */
 @Component
 class ChunkReader {
 
 	/** Months of relationship records an evaluation reads: the churn rules compare quarters, lifecycle needs history. */
 	static final int MONTHS_READ = 24;
+
+	/** Ids in one {@code $in} query (see {@link #findByIds}). */
+	static final int IDS_PER_QUERY = 500;
+
+	/** Annual statements and tax years an evaluation reads: the latest two count, older than this are stale. */
+	static final int YEARS_READ = 5;
 
 	private final MongoTemplate mongoTemplate;
 
@@ -62,10 +77,9 @@ class ChunkReader {
 		Map<String, List<ClientData.Statement>> statements = statements(clientIds, asOf);
 		Map<String, List<ClientData.Month>> months = months(clientIds, asOf);
 		Map<String, List<ClientData.Tax>> taxes = taxes(clientIds, asOf);
-		Query query = new Query(Criteria.where("_id").in(clientIds));
-		query.fields().include("industry", "onboardedOn", "employees", "risk", "valueTier", "lifecycleStage", "version");
 		Map<String, ClientRow> rows = new HashMap<>();
-		for (ClientRow row : this.mongoTemplate.find(query, ClientRow.class, "clients")) {
+		for (ClientRow row : findByIds(List.copyOf(clientIds), ClientRow.class, "clients", "industry", "onboardedOn",
+				"employees", "risk", "valueTier", "lifecycleStage", "version")) {
 			rows.put(row.id(), row);
 		}
 		List<ClientData> chunk = new ArrayList<>(rows.size());
@@ -86,28 +100,37 @@ class ChunkReader {
 	}
 
 	private Map<String, List<ClientData.Statement>> statements(Collection<String> clientIds, LocalDate asOf) {
-		Query query = new Query(Criteria.where("clientId").in(clientIds).and("periodEnd").lte(asOf))
-			.with(Sort.by("clientId", "periodEnd"));
-		query.fields().include("clientId", "period", "periodEnd", "revenue", "totalAssets", "employees");
+		// Annual statements only: quarterly ones ("2025Q3") do not enter the yearly figures.
+		List<String> ids = new ArrayList<>(clientIds.size() * YEARS_READ);
+		for (String clientId : clientIds) {
+			for (int year = asOf.getYear() - YEARS_READ + 1; year <= asOf.getYear(); year++) {
+				ids.add(FinancialStatement.idOf(clientId, Integer.toString(year)));
+			}
+		}
 		Map<String, List<ClientData.Statement>> byClient = new HashMap<>();
-		for (StatementRow row : this.mongoTemplate.find(query, StatementRow.class, "financial_statements")) {
-			// Quarterly statements ("2025Q3") do not enter the yearly figures.
-			if (row.period().length() == 4) {
+		for (StatementRow row : findByIds(ids, StatementRow.class, "financial_statements", "clientId", "period",
+				"periodEnd", "revenue", "totalAssets", "employees")) {
+			if (!row.periodEnd().isAfter(asOf)) {
 				byClient.computeIfAbsent(row.clientId(), id -> new ArrayList<>())
 					.add(new ClientData.Statement(row.period(), row.revenue(), row.totalAssets(), row.employees()));
 			}
 		}
+		byClient.values().forEach(list -> list.sort(Comparator.comparing(ClientData.Statement::period)));
 		return byClient;
 	}
 
 	private Map<String, List<ClientData.Month>> months(Collection<String> clientIds, LocalDate asOf) {
 		YearMonth lastComplete = YearMonth.from(asOf).minusMonths(1);
-		Query query = new Query(Criteria.where("clientId").in(clientIds)
-			.and("month").gt(lastComplete.minusMonths(MONTHS_READ).toString()).lte(lastComplete.toString()));
-		query.fields().include("clientId", "month", "averageDeposits", "loanBalance", "settlementVolume",
-				"productsHeld", "feeIncome", "transactionCount", "openComplaints", "lastContactOn");
+		List<String> ids = new ArrayList<>(clientIds.size() * MONTHS_READ);
+		for (String clientId : clientIds) {
+			for (int back = MONTHS_READ - 1; back >= 0; back--) {
+				ids.add(RelationshipMetrics.idOf(clientId, lastComplete.minusMonths(back).toString()));
+			}
+		}
 		Map<String, List<ClientData.Month>> byClient = new HashMap<>();
-		for (MonthRow row : this.mongoTemplate.find(query, MonthRow.class, "relationship_metrics")) {
+		for (MonthRow row : findByIds(ids, MonthRow.class, "relationship_metrics", "clientId", "month",
+				"averageDeposits", "loanBalance", "settlementVolume", "productsHeld", "feeIncome", "transactionCount",
+				"openComplaints", "lastContactOn")) {
 			byClient.computeIfAbsent(row.clientId(), id -> new ArrayList<>())
 				.add(new ClientData.Month(YearMonth.parse(row.month()), row.averageDeposits(), row.loanBalance(),
 						row.settlementVolume(), row.productsHeld(), row.feeIncome(), row.transactionCount(),
@@ -118,15 +141,35 @@ class ChunkReader {
 	}
 
 	private Map<String, List<ClientData.Tax>> taxes(Collection<String> clientIds, LocalDate asOf) {
-		Query query = new Query(Criteria.where("clientId").in(clientIds).and("year").lte(asOf.getYear()));
-		query.fields().include("clientId", "year", "taxPaid", "creditGrade");
+		List<String> ids = new ArrayList<>(clientIds.size() * YEARS_READ);
+		for (String clientId : clientIds) {
+			for (int year = asOf.getYear() - YEARS_READ + 1; year <= asOf.getYear(); year++) {
+				ids.add(TaxRecord.idOf(clientId, year));
+			}
+		}
 		Map<String, List<ClientData.Tax>> byClient = new HashMap<>();
-		for (TaxRow row : this.mongoTemplate.find(query, TaxRow.class, "tax_records")) {
+		for (TaxRow row : findByIds(ids, TaxRow.class, "tax_records", "clientId", "year", "taxPaid", "creditGrade")) {
 			byClient.computeIfAbsent(row.clientId(), id -> new ArrayList<>())
 				.add(new ClientData.Tax(row.year(), row.taxPaid(), row.creditGrade()));
 		}
 		byClient.values().forEach(list -> list.sort(Comparator.comparingInt(ClientData.Tax::year)));
 		return byClient;
+	}
+
+
+	/**
+	 * The documents with these ids, projected to {@code fields}, in queries of at most {@value #IDS_PER_QUERY} ids: the
+	 * embedded store checks each document it finds against the whole {@code $in} list, so one query's cost grows with
+	 * the square of its list; slices keep a chunk's cost linear in its size.
+	 */
+	private <T> List<T> findByIds(List<String> ids, Class<T> type, String collection, String... fields) {
+		List<T> found = new ArrayList<>(ids.size());
+		for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+			Query query = new Query(Criteria.where("_id").in(ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY))));
+			query.fields().include(fields);
+			found.addAll(this.mongoTemplate.find(query, type, collection));
+		}
+		return found;
 	}
 
 }

@@ -81,22 +81,19 @@ class ModelCalibration implements BookCalibration {
 
 	private void collect(TierModel draft, LocalDate asOf, Map<ScoringInput, List<BigDecimal>> values) {
 		Function<String, @Nullable BigDecimal> outlookPoints = TierEvaluations.outlookPoints(this.outlooks);
-		String after = null;
-		while (true) {
-			List<String> chunk = this.clientIds.after(after, CHUNK);
-			if (chunk.isEmpty()) {
-				return;
+		try (ClientIdChunks.Walk walk = this.clientIds.after(null, CHUNK)) {
+			for (List<String> chunk = walk.next(); !chunk.isEmpty(); chunk = walk.next()) {
+				for (ClientData client : this.reader.read(chunk, asOf)) {
+					Map<ScoringInput, InputValue> inputs = TierInputs.of(client, draft.clv(), asOf, outlookPoints)
+						.values();
+					values.forEach((input, list) -> {
+						InputValue value = inputs.get(input);
+						if (value != null && value.number() != null) {
+							list.add(value.number());
+						}
+					});
+				}
 			}
-			for (ClientData client : this.reader.read(chunk, asOf)) {
-				Map<ScoringInput, InputValue> inputs = TierInputs.of(client, draft.clv(), asOf, outlookPoints).values();
-				values.forEach((input, list) -> {
-					InputValue value = inputs.get(input);
-					if (value != null && value.number() != null) {
-						list.add(value.number());
-					}
-				});
-			}
-			after = chunk.get(chunk.size() - 1);
 		}
 	}
 
