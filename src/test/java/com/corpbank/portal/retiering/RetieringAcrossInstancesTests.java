@@ -1,0 +1,291 @@
+package com.corpbank.portal.retiering;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.corpbank.portal.audit.Actor;
+import com.corpbank.portal.security.Caller;
+import com.corpbank.portal.security.Role;
+import com.corpbank.portal.support.TestIdentityProvider;
+import com.corpbank.portal.write.MutationRejected;
+import de.bwaldvogel.mongo.MongoServer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static com.corpbank.portal.support.Testers.as;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * "One job at a time even with several service instances", and the hand-over of a job between them, with the real
+ * work: ONE store started by the test and TWO whole services over it (instances A and B, each its own application
+ * context, driver and job runner), the demo book (336 clients) and the demo model, evaluated for real in chunks of
+ * {@value #CHUNK}. Shown:
+ * <ul>
+ * <li>while A runs a job, B's {@code startRetiering} (over its own GraphQL endpoint, as ADMIN) is a CONFLICT naming
+ * A's job, and B's resume sweep takes nothing: A's lease is alive;</li>
+ * <li>two starts racing on A and B at the same moment make exactly one job; the other caller gets CONFLICT;</li>
+ * <li>when A stops mid-job (its context closes), it pauses at its checkpoint and releases the lease, and B's sweep
+ * resumes the SAME job from that checkpoint to the end, leaving exactly what one uninterrupted run leaves: one
+ * tier-history entry and one audit event per client, and a second job changes nothing.</li>
+ * </ul>
+ * A job is kept "running" without sleeps: {@link RunnerWatch} holds A's runner right after the store acknowledged a
+ * chosen checkpoint. The lease ({@value #LEASE}) is long enough never to lapse during a test, so every hand-over
+ * here is by release, not by timing; the lapse after a real crash is {@code RetieringCrashResumeTests}'s subject.
+ */
+class RetieringAcrossInstancesTests {
+
+	static final int CHUNK = 40;
+
+	static final String LEASE = "PT1M";
+
+	static final int BOOK = 336;
+
+	static final Actor ADMIN = new Actor(new Caller("admin-subject", "admin", "Admin", Set.of(Role.ADMIN), "HO"),
+			"across-instances");
+
+	private MongoServer store;
+
+	private Instance a;
+
+	private Instance b;
+
+	@BeforeEach
+	void startOneStoreAndTwoInstances() {
+		this.store = SharedStore.start();
+		// A first: it finds the store empty and loads the demo book and model; B finds them there.
+		this.a = new Instance(this.store);
+		this.b = new Instance(this.store);
+	}
+
+	@AfterEach
+	void stopInstancesAndStore() {
+		this.a.close();
+		this.b.close();
+		this.store.shutdownNow();
+	}
+
+	@Test
+	void whileAnInstanceRunsAJobTheOtherIsRefusedAndResumesNothingThenTakesItOverFromTheCheckpointWhenTheFirstStops()
+			throws Exception {
+		List<String> ids = clientIds();
+		assertThat(ids).hasSize(BOOK);
+		this.a.watch.holdAtCheckpoint(2);
+
+		RetieringJob started = this.a.jobs().start(ADMIN, new StartRetieringInput("across instances"));
+		this.a.watch.awaitHeld();
+
+		RetieringJob onA = job(started.id());
+		assertThat(onA.status()).isEqualTo(RetieringJobStatus.RUNNING);
+		assertThat(onA.processed()).isEqualTo(2 * CHUNK);
+		assertThat(onA.lastClientId()).isEqualTo(ids.get(2 * CHUNK - 1));
+		as(this.b.graphQl(), "admin").document(StartRetieringTests.START)
+			.variable("input", Map.of("reason", "second instance"))
+			.execute()
+			.path("startRetiering.job").valueIsNull()
+			.path("startRetiering.errors[0].code").entity(String.class).isEqualTo("CONFLICT")
+			.path("startRetiering.errors[0].message").entity(String.class).satisfies(message -> assertThat(message)
+				.contains(started.id()));
+		assertThat(this.b.jobs().resumeAbandoned()).as("A's lease is alive: B takes nothing").isZero();
+		assertThat(job(started.id())).as("B changed nothing on the job").isEqualTo(onA);
+		assertThat(this.b.template().count(new Query(), RetieringJob.class)).isEqualTo(1);
+
+		// A shuts down while held after checkpoint 2: the interrupt ends the hold, and the job loop pauses there.
+		this.a.close();
+		assertThat(job(started.id())).as("A left the job RUNNING at its checkpoint, not further").isEqualTo(onA);
+		assertThat(leaseUntil()).as("A released the lease on its way out").isBeforeOrEqualTo(Instant.now());
+
+		assertThat(this.b.jobs().resumeAbandoned()).as("B takes the job over at once").isEqualTo(1);
+		RetieringJob ended = awaitEnd(started.id());
+
+		assertThat(ended.status()).isEqualTo(RetieringJobStatus.COMPLETED);
+		assertThat(ended.resumedCount()).isEqualTo(1);
+		assertThat(ended.total()).isEqualTo(BOOK);
+		assertThat(ended.processed()).isEqualTo(BOOK);
+		assertThat(ended.failed()).isZero();
+		assertThat(ended.lastClientId()).isEqualTo(ids.get(BOOK - 1));
+		assertThat(this.b.watch.idReadsAfter()).as("B's first read starts after A's checkpoint, not from zero")
+			.startsWith(ids.get(2 * CHUNK - 1))
+			.doesNotContain("(start)");
+		assertOneUninterruptedRunsResult(ended, ids);
+		assertThat(this.b.jobs().runToCompletion(ADMIN, new StartRetieringInput("again")).changed())
+			.as("a second job with the same model and inputs changes nothing")
+			.isZero();
+		assertThat(tierHistory()).hasSize(BOOK);
+	}
+
+	@Test
+	void twoStartsRacingOnTwoInstancesMakeOneJobAndTheOtherCallerGetsConflict() throws Exception {
+		// Whichever wins is held after its first checkpoint, so the job is certainly still running when we look.
+		this.a.watch.holdAtCheckpoint(1);
+		this.b.watch.holdAtCheckpoint(1);
+		CountDownLatch ready = new CountDownLatch(2);
+		CountDownLatch go = new CountDownLatch(1);
+		ExecutorService callers = Executors.newFixedThreadPool(2);
+		try {
+			Future<Object> onA = callers.submit(racer(this.a, ready, go));
+			Future<Object> onB = callers.submit(racer(this.b, ready, go));
+			ready.await(1, TimeUnit.MINUTES);
+			go.countDown();
+			List<Object> outcomes = List.of(onA.get(1, TimeUnit.MINUTES), onB.get(1, TimeUnit.MINUTES));
+
+			assertThat(outcomes).filteredOn(RetieringJob.class::isInstance).as("exactly one start wins").hasSize(1);
+			assertThat(outcomes).filteredOn(String.class::isInstance)
+				.as("the other is refused as a conflict")
+				.containsExactly("CONFLICT");
+			assertThat(this.a.template().findAll(RetieringJob.class)).as("one job in the store").hasSize(1);
+			RetieringJob winner = (RetieringJob) outcomes.stream()
+				.filter(RetieringJob.class::isInstance)
+				.findFirst()
+				.orElseThrow();
+			Instance running = (outcomes.get(0) == winner) ? this.a : this.b;
+			running.watch.awaitHeld();
+			running.watch.release();
+			RetieringJob ended = awaitEnd(winner.id());
+			assertThat(ended.status()).isEqualTo(RetieringJobStatus.COMPLETED);
+			assertThat(ended.processed()).isEqualTo(BOOK);
+			assertThat(ended.resumedCount()).isZero();
+		}
+		finally {
+			callers.shutdownNow();
+		}
+	}
+
+	/** One start at the moment {@code go} opens: the job it started, or the code of its refusal. */
+	private static Callable<Object> racer(Instance instance, CountDownLatch ready, CountDownLatch go) {
+		return () -> {
+			ready.countDown();
+			go.await();
+			try {
+				return instance.jobs().start(ADMIN, new StartRetieringInput("race"));
+			}
+			catch (MutationRejected rejected) {
+				return rejected.errors().get(0).code().name();
+			}
+		};
+	}
+
+	/**
+	 * What one uninterrupted first run of the demo model over the demo book leaves (DemoBookTieringTests): every
+	 * client's result changes (its first evaluation with this model), so exactly one tier-history entry and one
+	 * audit event per client, carrying this job, and each client points at its entry. A chunk done twice, or a resume
+	 * from zero that wrote again, would show as a client with two.
+	 */
+	private void assertOneUninterruptedRunsResult(RetieringJob job, List<String> ids) {
+		assertThat(job.changed()).isEqualTo(BOOK);
+		List<Document> history = tierHistory();
+		assertThat(history).extracting(entry -> entry.getString("jobId")).containsOnly(job.id());
+		assertThat(history).extracting(entry -> entry.getString("clientId"))
+			.as("one history entry per client")
+			.containsExactlyInAnyOrderElementsOf(ids);
+		List<Document> events = this.b.template()
+			.find(new Query(Criteria.where("entityType").is("Client")), Document.class, "audit_events");
+		assertThat(events).extracting(event -> event.getString("requestId")).containsOnly(job.id());
+		assertThat(events).extracting(event -> event.getString("entityId"))
+			.as("one audit event per client")
+			.containsExactlyInAnyOrderElementsOf(ids);
+		assertThat(this.b.template()
+			.find(new Query(Criteria.where("entityId").is(job.id())), Document.class, "audit_events"))
+			.extracting(event -> event.getString("operation"))
+			.as("the job's own start and end, once each")
+			.containsExactlyInAnyOrder(RetieringJobs.START, RetieringJobs.FINISH);
+		Map<String, String> entryOf = history.stream()
+			.collect(Collectors.toMap(entry -> entry.getString("clientId"), entry -> entry.getString("_id")));
+		for (Document client : this.b.template().find(new Query(), Document.class, "clients")) {
+			assertThat(client.get("valueTier", Document.class).getString("evaluationId")).as(client.getString("_id"))
+				.isEqualTo(entryOf.get(client.getString("_id")));
+		}
+	}
+
+	private List<String> clientIds() {
+		Query query = new Query().with(Sort.by("_id"));
+		query.fields().include("_id");
+		return this.b.template().find(query, Document.class, "clients").stream()
+			.map(client -> client.getString("_id"))
+			.toList();
+	}
+
+	private List<Document> tierHistory() {
+		return this.b.template().find(new Query(), Document.class, "tier_history");
+	}
+
+	private RetieringJob job(String id) {
+		return this.b.template().findById(id, RetieringJob.class);
+	}
+
+	private Instant leaseUntil() {
+		Document lease = this.b.template().findById(RetieringLease.NAME, Document.class, "shedLock");
+		return lease.get("lockUntil", Date.class).toInstant();
+	}
+
+	private RetieringJob awaitEnd(String id) throws InterruptedException {
+		// A guard against a hung job, not a timing assertion.
+		for (int i = 0; i < 2_400; i++) {
+			RetieringJob job = job(id);
+			if (job != null && job.status() != RetieringJobStatus.RUNNING) {
+				return job;
+			}
+			Thread.sleep(50);
+		}
+		throw new AssertionError("job " + id + " did not end");
+	}
+
+	/** One service instance over the shared store, with a watch on its runner. */
+	static final class Instance implements AutoCloseable {
+
+		final RunnerWatch watch = new RunnerWatch();
+
+		final ConfigurableApplicationContext context;
+
+		Instance(MongoServer store) {
+			this.context = SharedStore.service(SharedStore.uri(store), CHUNK, LEASE, this.watch,
+					"--portal.security.issuer-uri=" + TestIdentityProvider.ISSUER,
+					"--portal.security.jwk-set-uri=" + TestIdentityProvider.get().jwkSetUri());
+		}
+
+		RetieringJobs jobs() {
+			return this.context.getBean(RetieringJobs.class);
+		}
+
+		MongoTemplate template() {
+			return this.context.getBean(MongoTemplate.class);
+		}
+
+		HttpGraphQlTester graphQl() {
+			return HttpGraphQlTester.create(WebTestClient.bindToServer()
+				.baseUrl("http://localhost:" + this.context.getEnvironment().getProperty("local.server.port")
+						+ "/graphql")
+				.build());
+		}
+
+		@Override
+		public void close() {
+			// Closing first: a runner held at a checkpoint is then stopped by the shutdown's interrupt right there,
+			// not let go into the next chunk.
+			this.context.close();
+			this.watch.release();
+		}
+
+	}
+
+}
