@@ -9,7 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import com.mongodb.event.CommandSucceededEvent;
+import org.bson.BsonArray;
 import org.bson.BsonDocument;
+import org.bson.BsonInt32;
 import org.bson.BsonValue;
 
 /**
@@ -51,10 +53,6 @@ final class RunnerWatch implements CommandListener {
 		if (!this.held.await(2, TimeUnit.MINUTES)) {
 			throw new AssertionError("the runner never reached checkpoint " + this.holdAt);
 		}
-	}
-
-	boolean isHeld() {
-		return this.held.getCount() == 0 && this.released.getCount() == 1;
 	}
 
 	void release() {
@@ -104,7 +102,7 @@ final class RunnerWatch implements CommandListener {
 		if (!targets(command, "update", RetieringJobs.JOBS)) {
 			return false;
 		}
-		for (BsonValue statement : command.getArray("updates", new org.bson.BsonArray())) {
+		for (BsonValue statement : command.getArray("updates", new BsonArray())) {
 			BsonValue update = statement.asDocument().get("u");
 			if (update != null && update.isDocument() && update.asDocument().containsKey("$set")
 					&& update.asDocument().getDocument("$set").containsKey("lastClientId")) {
@@ -117,8 +115,8 @@ final class RunnerWatch implements CommandListener {
 	/** A read of the next chunk of client ids ({@code ClientIdChunks}): ids only, in id order. */
 	static boolean isIdChunkRead(BsonDocument command) {
 		return targets(command, "find", "clients")
-				&& new BsonDocument("_id", new org.bson.BsonInt32(1)).equals(command.get("projection"))
-				&& new BsonDocument("_id", new org.bson.BsonInt32(1)).equals(command.get("sort"));
+				&& new BsonDocument("_id", new BsonInt32(1)).equals(command.get("projection"))
+				&& new BsonDocument("_id", new BsonInt32(1)).equals(command.get("sort"));
 	}
 
 	private static boolean targets(BsonDocument command, String name, String collection) {
