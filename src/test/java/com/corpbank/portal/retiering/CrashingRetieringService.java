@@ -11,7 +11,6 @@ import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import com.mongodb.event.CommandSucceededEvent;
 import org.bson.BsonDocument;
-import org.bson.BsonValue;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -42,14 +41,7 @@ public final class CrashingRetieringService {
 		 * sets {@code valueTier}), before its audit records are moved out of the outbox and before its checkpoint:
 		 * the chunk's changes are written but the job does not know it.
 		 */
-		AFTER_CHUNK_WRITE(command -> {
-			if (!command.getFirstKey().equals("update") || !"clients".equals(command.getString("update").getValue())) {
-				return false;
-			}
-			BsonValue first = command.getArray("updates").isEmpty() ? null : command.getArray("updates").get(0);
-			BsonDocument set = (first != null) ? first.asDocument().getDocument("u").getDocument("$set", null) : null;
-			return set != null && set.containsKey("valueTier");
-		});
+		AFTER_CHUNK_WRITE(RunnerWatch::isChunkWrite);
 
 		final Predicate<BsonDocument> matches;
 

@@ -5,6 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
@@ -17,8 +18,8 @@ import org.bson.BsonValue;
 /**
  * A driver command listener on one service instance that watches its re-tiering runner from the wire: it records the
  * id-chunk reads the runner sends (so a test sees where a resumed job started reading), and it can hold the runner
- * right after the store acknowledged its N-th checkpoint write, until the test lets it go or the instance shuts down
- * (the shutdown's interrupt ends the hold). That hold is the deterministic seam that keeps a job "running" while a
+ * right after the store acknowledged its N-th checkpoint write (or its N-th chunk's write of the clients), until the
+ * test lets it go or the instance shuts down (the shutdown's interrupt ends the hold). That hold is the deterministic seam that keeps a job "running" while a
  * test looks at the other instance, without sleeps.
  *
  * <p>What the job sends to {@value RetieringJobs#JOBS}: an {@code insert} at the start, then an {@code update} that
@@ -33,11 +34,13 @@ final class RunnerWatch implements CommandListener {
 
 	private final List<String> idReadsAfter = new CopyOnWriteArrayList<>();
 
-	private final AtomicInteger checkpoints = new AtomicInteger();
+	private final AtomicInteger seen = new AtomicInteger();
 
 	private final CountDownLatch held = new CountDownLatch(1);
 
 	private final CountDownLatch released = new CountDownLatch(1);
+
+	private volatile Predicate<BsonDocument> holdAfter = command -> false;
 
 	private volatile int holdAt = -1;
 
@@ -45,13 +48,23 @@ final class RunnerWatch implements CommandListener {
 
 	/** Holds the runner after the store acknowledged its {@code checkpoint}-th checkpoint write (1-based). */
 	void holdAtCheckpoint(int checkpoint) {
+		this.holdAfter = RunnerWatch::isCheckpoint;
 		this.holdAt = checkpoint;
+	}
+
+	/**
+	 * Holds the runner inside its {@code chunk}-th chunk (1-based, counting chunks that changed clients): after the
+	 * store acknowledged the chunk's write of the clients, before their audit records are moved and the checkpoint.
+	 */
+	void holdAtChunkWrite(int chunk) {
+		this.holdAfter = RunnerWatch::isChunkWrite;
+		this.holdAt = chunk;
 	}
 
 	/** Waits (bounded: a guard against a hang) until the runner is held. */
 	void awaitHeld() throws InterruptedException {
 		if (!this.held.await(2, TimeUnit.MINUTES)) {
-			throw new AssertionError("the runner never reached checkpoint " + this.holdAt);
+			throw new AssertionError("the runner never reached its hold point (" + this.holdAt + ")");
 		}
 	}
 
@@ -76,7 +89,7 @@ final class RunnerWatch implements CommandListener {
 			this.idReadsAfter.add((id != null && id.isDocument() && id.asDocument().containsKey("$gt"))
 					? id.asDocument().getString("$gt").getValue() : "(start)");
 		}
-		if (isCheckpoint(command) && this.checkpoints.incrementAndGet() == this.holdAt) {
+		if (this.holdAfter.test(command) && this.seen.incrementAndGet() == this.holdAt) {
 			this.holdRequestId = event.getRequestId();
 		}
 	}
@@ -106,6 +119,24 @@ final class RunnerWatch implements CommandListener {
 			BsonValue update = statement.asDocument().get("u");
 			if (update != null && update.isDocument() && update.asDocument().containsKey("$set")
 					&& update.asDocument().getDocument("$set").containsKey("lastClientId")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * A chunk's bulk write of the clients whose result changed: an update of {@code clients} that sets
+	 * {@code valueTier} (the outbox relay's updates of clients only pull from the outbox).
+	 */
+	static boolean isChunkWrite(BsonDocument command) {
+		if (!targets(command, "update", "clients")) {
+			return false;
+		}
+		for (BsonValue statement : command.getArray("updates", new BsonArray())) {
+			BsonValue update = statement.asDocument().get("u");
+			if (update != null && update.isDocument() && update.asDocument().containsKey("$set")
+					&& update.asDocument().getDocument("$set").containsKey("valueTier")) {
 				return true;
 			}
 		}
