@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import com.corpbank.portal.audit.Actor;
 import com.corpbank.portal.audit.AuditEvent;
@@ -265,8 +266,11 @@ public class RetieringJobs {
 			while (true) {
 				if (Thread.currentThread().isInterrupted()) {
 					log.info("Re-tiering job {} pauses at {} for shutdown; another instance resumes it", job.id(), last);
-					held.unlock();
-					return current(job);
+					SimpleLock pausing = held;
+					return despiteInterrupt(() -> {
+						pausing.unlock();
+						return current(job);
+					});
 				}
 				Optional<SimpleLock> renewed = this.lease.renew(held);
 				if (renewed.isEmpty()) {
@@ -354,11 +358,32 @@ public class RetieringJobs {
 	}
 
 	private static void unlockQuietly(SimpleLock lock) {
+		despiteInterrupt(() -> {
+			try {
+				lock.unlock();
+			}
+			catch (RuntimeException ex) {
+				// The lease then lapses on its own.
+			}
+			return null;
+		});
+	}
+
+	/**
+	 * Runs store commands on a runner thread that is interrupted for shutdown ({@link #stopRunner}): the driver
+	 * refuses every command while the thread's interrupt flag is set (MongoInterruptedException), which left the lease
+	 * held for its whole term instead of released for another instance. The flag is cleared for the commands and set
+	 * again after them.
+	 */
+	private static <T> T despiteInterrupt(Supplier<T> commands) {
+		boolean interrupted = Thread.interrupted();
 		try {
-			lock.unlock();
+			return commands.get();
 		}
-		catch (RuntimeException ex) {
-			// The lease then lapses on its own.
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
 		}
 	}
 
