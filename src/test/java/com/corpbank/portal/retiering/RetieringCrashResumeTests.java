@@ -159,8 +159,9 @@ class RetieringCrashResumeTests {
 	}
 
 	/** The id reads of a runner that goes on after client 150: chunks 4 to 7, then the empty read that ends it. */
+	/** The resumed runner's one walk over the ids (ClientIdChunks) starts after the 3rd checkpoint's last id. */
 	private static List<String> chunkReadsAfterTheThirdCheckpoint(List<String> ids) {
-		return List.of(ids.get(149), ids.get(199), ids.get(249), ids.get(299), ids.get(BOOK - 1));
+		return List.of(ids.get(149));
 	}
 
 	/** Runs the service in a child JVM over the store until it halts at the point. */

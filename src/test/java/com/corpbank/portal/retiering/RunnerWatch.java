@@ -73,8 +73,9 @@ final class RunnerWatch implements CommandListener {
 	}
 
 	/**
-	 * Where each id-chunk read of the runner thread started, in order: the {@code $gt} bound of its {@code _id}
-	 * filter, or {@code "(start)"} for a read from the first client.
+	 * Where each walk over the client ids of the runner thread started ({@code ClientIdChunks}: one {@code find}, then
+	 * {@code getMore}s), in order: the {@code $gt} bound of its {@code _id} filter, or {@code "(start)"} for a walk
+	 * from the first client.
 	 */
 	List<String> idReadsAfter() {
 		return List.copyOf(this.idReadsAfter);
@@ -143,7 +144,7 @@ final class RunnerWatch implements CommandListener {
 		return false;
 	}
 
-	/** A read of the next chunk of client ids ({@code ClientIdChunks}): ids only, in id order. */
+	/** The start of a walk over the client ids ({@code ClientIdChunks}): ids only, in id order. */
 	static boolean isIdChunkRead(BsonDocument command) {
 		return targets(command, "find", "clients")
 				&& new BsonDocument("_id", new BsonInt32(1)).equals(command.get("projection"))
