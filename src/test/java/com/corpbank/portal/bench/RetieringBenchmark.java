@@ -94,6 +94,8 @@ public final class RetieringBenchmark {
 			.run("--server.port=0", "--portal.store.mongodb-uri=" + uri, "--portal.demo-data.enabled=false",
 					"--portal.tiering.as-of=2026-11-20", "--portal.audit.sweep-interval=PT1H",
 					"--logging.level.root=WARN", "--logging.level.com.corpbank=WARN",
+					// The embedded store pauses for its own garbage collection on a large book; MongoDB would not.
+					"--portal.store.read-timeout=120s",
 					// never contacted: no request comes over HTTP
 					"--portal.security.jwk-set-uri=http://127.0.0.1:9/certs")) {
 			result.put("startSeconds", seconds(started));
