@@ -52,6 +52,16 @@ final class ClientEvaluator {
 			return this.entry != null;
 		}
 
+		/**
+		 * Unchanged now, but changed earlier by the same job: a chunk done again after its runner died once the
+		 * client was written. The job counts it as changed, as a single uninterrupted run would have.
+		 */
+		boolean changedEarlierBy(@Nullable String jobId) {
+			String evaluationId = this.valueTier.evaluationId();
+			return this.entry == null && jobId != null && evaluationId != null
+					&& evaluationId.startsWith(jobEvaluationPrefix(jobId, this.client.clientId()));
+		}
+
 	}
 
 	/** Who and what an evaluation runs for. */
@@ -88,7 +98,10 @@ final class ClientEvaluator {
 			return new Outcome(client, previous, stage, null);
 		}
 		TierReason reason = reason(previous, model.id(), scored.score(), override);
-		String id = UUID.randomUUID().toString();
+		// A job's evaluation ids say the job (see Outcome.changedEarlierBy); the client's next version keeps them unique.
+		String id = (context.jobId() != null)
+				? jobEvaluationPrefix(context.jobId(), client.clientId()) + (client.version() + 1)
+				: UUID.randomUUID().toString();
 		TierEvaluation entry = new TierEvaluation(id, client.clientId(), tier, scored.tier(), scored.score(), model.id(),
 				context.now(), context.asOf(), scored.factors(), inputs.asOf(),
 				(previous != null) ? previous.tier() : null, (previous != null) ? previous.score() : null,
@@ -98,6 +111,10 @@ final class ClientEvaluator {
 				scored.tier(), context.now(), reason, (previous != null) ? previous.tier() : null, id, override,
 				fingerprint);
 		return new Outcome(client, next, stage, entry);
+	}
+
+	private static String jobEvaluationPrefix(String jobId, String clientId) {
+		return jobId + ":" + clientId + ":v";
 	}
 
 	static TierReason reason(@Nullable ValueTier previous, String modelVersion, BigDecimal score,

@@ -106,6 +106,7 @@ public class TierEvaluations {
 		Map<String, Boolean> alertOpen = this.churnWatch.evaluate(
 				scored.stream().map(result -> churnInputs(result.client(), result.tier(), asOf)).toList(), actor, now);
 		List<AuditedWrites.Change> changes = new ArrayList<>();
+		int changedEarlierByThisJob = 0;
 		Map<String, ValueTier> results = new HashMap<>();
 		for (ClientEvaluator.Scored result : scored) {
 			String clientId = result.client().clientId();
@@ -115,6 +116,9 @@ public class TierEvaluations {
 				results.put(clientId, outcome.valueTier());
 				if (outcome.changed()) {
 					changes.add(change(outcome, actor, now, operation, reason));
+				}
+				else if (outcome.changedEarlierBy(jobId)) {
+					changedEarlierByThisJob++;
 				}
 			}
 			catch (RuntimeException ex) {
@@ -131,8 +135,8 @@ public class TierEvaluations {
 			}
 		}
 		List<String> distinctFailed = failed.stream().distinct().toList();
-		return new Result(new ChunkOutcome(clientIds.size() - distinctFailed.size(), written.size(), distinctFailed),
-				results);
+		return new Result(new ChunkOutcome(clientIds.size() - distinctFailed.size(),
+				written.size() + changedEarlierByThisJob, distinctFailed), results);
 	}
 
 	private static AuditedWrites.Change change(ClientEvaluator.Outcome outcome, Actor actor, Instant now,
