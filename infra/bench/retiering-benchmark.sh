@@ -10,7 +10,7 @@
 # service's heap figures are the job's own. Set MONGODB_URI to measure against a real MongoDB instead (its
 # database "portal" is DROPPED at each size).
 #
-# Usage: infra/bench/retiering-benchmark.sh [sizes...]     (default: 10000 25000 50000 100000)
+# Usage: infra/bench/retiering-benchmark.sh [sizes...]     (default: 12500 25000 50000 100000)
 # Environment: SERVICE_HEAP (default 1g), STORE_HEAP (default 14g), MONGODB_URI, SEED (default 2026),
 #              SKIP_BUILD=1 to reuse target/ and target/bench/classpath.txt
 # Takes about 35 minutes for the default sizes on 2 cores; the store needs ~10 GB for 100,000 clients.
@@ -21,7 +21,7 @@ script_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$script_dir/../.."
 
 sizes=("$@")
-[[ ${#sizes[@]} -gt 0 ]] || sizes=(10000 25000 50000 100000)
+[[ ${#sizes[@]} -gt 0 ]] || sizes=(12500 25000 50000 100000)
 SERVICE_HEAP="${SERVICE_HEAP:-1g}"
 STORE_HEAP="${STORE_HEAP:-14g}"
 SEED="${SEED:-2026}"
