@@ -2,8 +2,6 @@ package com.corpbank.portal.audit;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +11,7 @@ import java.util.function.Consumer;
 
 import com.corpbank.portal.PortalApplication;
 import com.corpbank.portal.audit.CrashingService.HaltPoint;
+import com.corpbank.portal.support.ChildLog;
 import com.corpbank.portal.support.TestIdentityProvider;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -135,7 +134,7 @@ class AuditCrashRecoveryTests {
 		if (!process.waitFor(5, TimeUnit.MINUTES)) {
 			process.destroyForcibly();
 		}
-		assertThat(process.exitValue()).as("the child halted at " + point + "; its log:\n" + tail(log))
+		assertThat(process.exitValue()).as("the child halted at " + point + "; its log:\n" + ChildLog.tail(log))
 			.isEqualTo(CrashingService.HALTED);
 	}
 
@@ -173,16 +172,6 @@ class AuditCrashRecoveryTests {
 
 	private static List<Document> pending(Document document) {
 		return document.getList(OutboxRelay.PENDING_FIELD, Document.class, List.of());
-	}
-
-	private static String tail(File log) {
-		try {
-			List<String> lines = Files.readAllLines(log.toPath(), StandardCharsets.UTF_8);
-			return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-		}
-		catch (IOException ex) {
-			return "(no log: " + ex.getMessage() + ")";
-		}
 	}
 
 }

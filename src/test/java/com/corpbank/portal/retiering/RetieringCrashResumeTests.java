@@ -2,8 +2,6 @@ package com.corpbank.portal.retiering;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import com.corpbank.portal.retiering.CrashingRetieringService.HaltPoint;
+import com.corpbank.portal.support.ChildLog;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -177,7 +176,8 @@ class RetieringCrashResumeTests {
 		if (!process.waitFor(5, TimeUnit.MINUTES)) {
 			process.destroyForcibly().waitFor();
 		}
-		assertThat(process.exitValue()).as("the child halted at " + point + " " + ordinal + "; its log:\n" + tail(log))
+		assertThat(process.exitValue())
+			.as("the child halted at " + point + " " + ordinal + "; its log:\n" + ChildLog.tail(log))
 			.isEqualTo(CrashingRetieringService.HALTED);
 	}
 
@@ -221,16 +221,6 @@ class RetieringCrashResumeTests {
 		Document lease = store.getCollection("shedLock").find(Filters.eq("_id", RetieringLease.NAME)).first();
 		assertThat(lease).as("the dead runner's lease").isNotNull();
 		return lease.get("lockUntil", Date.class).toInstant();
-	}
-
-	private static String tail(File log) {
-		try {
-			List<String> lines = Files.readAllLines(log.toPath(), StandardCharsets.UTF_8);
-			return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-		}
-		catch (IOException ex) {
-			return "(no log: " + ex.getMessage() + ")";
-		}
 	}
 
 }
