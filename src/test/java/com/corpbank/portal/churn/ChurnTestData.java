@@ -16,7 +16,7 @@ import com.corpbank.portal.tier.ValueTierCode;
 import org.jspecify.annotations.Nullable;
 
 /** Named churn inputs for the tests: the as-of date, the thresholds of application.yml, month builders. */
-final class ChurnTestData {
+public final class ChurnTestData {
 
 	/** The evaluation date of the tests: the demo data runs to 2026-10. */
 	static final LocalDate AS_OF = LocalDate.of(2026, 11, 20);
@@ -24,8 +24,8 @@ final class ChurnTestData {
 	/** The last complete month before {@link #AS_OF}. */
 	static final YearMonth LAST = YearMonth.of(2026, 10);
 
-	/** The defaults of application.yml. */
-	static final ChurnProperties DEFAULTS = new ChurnProperties(new BigDecimal("0.30"), 1,
+	/** The defaults of application.yml (the demo data's shape test evaluates with them too). */
+	public static final ChurnProperties DEFAULTS = new ChurnProperties(new BigDecimal("0.30"), 1,
 			Map.of(ValueTierCode.A, Period.ofMonths(1), ValueTierCode.B, Period.ofMonths(3), ValueTierCode.C,
 					Period.ofMonths(6)),
 			2, 1, 0);

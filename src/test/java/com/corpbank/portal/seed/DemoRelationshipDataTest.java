@@ -10,6 +10,11 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.corpbank.portal.churn.ChurnInputs;
+import com.corpbank.portal.churn.ChurnSignals;
+import com.corpbank.portal.churn.ChurnTestData;
+import com.corpbank.portal.churn.FiredSignal;
+import com.corpbank.portal.churn.MonthFigures;
 import com.corpbank.portal.client.Client;
 import com.corpbank.portal.client.EnterpriseSizeClassifier;
 import com.corpbank.portal.client.LifecycleStage;
@@ -223,32 +228,25 @@ class DemoRelationshipDataTest {
 		assertThat(grades.get(TaxCreditGrade.D)).isBetween(1L, 2L);
 	}
 
-	// ---- The churn signals as the churn feature defines them, evaluated as of 2026-11-20 ----
+	// ---- The churn signals of the churn feature itself, with application.yml's thresholds, as of 2026-11-20 ----
 
+	private static final ChurnSignals CHURN_SIGNALS = new ChurnSignals(ChurnTestData.DEFAULTS);
+
+	/** What the churn feature fires for the client's seeded figures and tier, as the seed's names. */
 	private static Set<ChurnSignal> signals(Client client) {
-		List<RelationshipMetrics> months = months(client.id());
+		List<MonthFigures> figures = months(client.id()).stream()
+			.map(month -> new MonthFigures(YearMonth.parse(month.month()), month.averageDeposits(),
+					month.productsHeld(), month.transactionCount(), month.openComplaints(), month.lastContactOn()))
+			.toList();
+		ChurnInputs inputs = new ChurnInputs(client.id(), client.valueTier().tier(), figures,
+				(client.risk() != null) ? client.risk().overdueDays() : null, AS_OF);
 		Set<ChurnSignal> fired = EnumSet.noneOf(ChurnSignal.class);
-		double before = average(months.subList(18, 21));
-		double last = average(months.subList(21, 24));
-		if (before > 0 && (before - last) / before > 0.30) {
-			fired.add(ChurnSignal.DEPOSITS_FALLING);
-		}
-		int latestProducts = months.get(23).productsHeld();
-		int maxBefore = months.subList(20, 23).stream().mapToInt(RelationshipMetrics::productsHeld).max().orElse(0);
-		if (latestProducts < maxBefore) {
-			fired.add(ChurnSignal.FEWER_PRODUCTS);
-		}
-		int cadenceMonths = switch (client.valueTier().tier()) {
-			case A -> 1;
-			case B -> 3;
-			case C -> 6;
-		};
-		LocalDate lastContact = months.get(23).lastContactOn();
-		if (lastContact.isBefore(AS_OF.minusMonths(2L * cadenceMonths))) {
-			fired.add(ChurnSignal.NO_RECENT_CONTACT);
-		}
-		if (months.get(23).openComplaints() >= 1) {
-			fired.add(ChurnSignal.OPEN_COMPLAINTS);
+		for (FiredSignal signal : CHURN_SIGNALS.evaluate(inputs)) {
+			String name = signal.code().name();
+			assertThat(EnumSet.allOf(ChurnSignal.class)).extracting(Enum::name)
+				.as(client.id() + " fires a signal the demo data never shapes")
+				.contains(name);
+			fired.add(ChurnSignal.valueOf(name));
 		}
 		return fired;
 	}
