@@ -121,6 +121,12 @@ class InteractionController {
 				(first != null) ? first : DEFAULT_PAGE_SIZE, after));
 	}
 
+	/** The stored version (an interaction is always written with one; 0 when it was not). */
+	@SchemaMapping(typeName = "Interaction")
+	int version(Interaction interaction) {
+		return Math.toIntExact(interaction.currentVersion());
+	}
+
 	/** The interactions' clients in one find, in the caller's client scope. */
 	@BatchMapping(typeName = "Interaction")
 	Map<Interaction, Client> client(List<Interaction> interactions, @ContextValue Actor actor) {
