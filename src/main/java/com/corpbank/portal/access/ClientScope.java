@@ -5,6 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
+import java.util.Map;
+
+import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.query.Criteria;
 
@@ -50,6 +53,36 @@ public record ClientScope(@Nullable Criteria restriction) {
 			return new Criteria();
 		}
 		return all.size() == 1 ? all.get(0) : new Criteria().andOperator(all);
+	}
+
+	/**
+	 * The restriction applied to a client joined into another collection's documents (an aggregation's
+	 * {@code $lookup} into {@code prefix} without the dot): field paths gain the prefix, logical operators are
+	 * rewritten inside. Null when the scope sees every client (no join needed).
+	 */
+	public @Nullable Document restrictionOnJoined(String prefix) {
+		return (this.restriction != null) ? prefixed(this.restriction.getCriteriaObject(), prefix + ".") : null;
+	}
+
+	private static Document prefixed(Document criteria, String prefix) {
+		Document result = new Document();
+		for (Map.Entry<String, Object> entry : criteria.entrySet()) {
+			String key = entry.getKey();
+			if (key.startsWith("$")) {
+				if (!(entry.getValue() instanceof List<?> clauses)) {
+					throw new IllegalArgumentException("scope operator not supported in a join: " + key);
+				}
+				List<Document> rewritten = new ArrayList<>();
+				for (Object clause : clauses) {
+					rewritten.add(prefixed((Document) clause, prefix));
+				}
+				result.put(key, rewritten);
+			}
+			else {
+				result.put(prefix + key, entry.getValue());
+			}
+		}
+		return result;
 	}
 
 }

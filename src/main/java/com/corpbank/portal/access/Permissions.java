@@ -77,6 +77,11 @@ public final class Permissions {
 		roles("Mutation.acknowledgeChurnAlert", "as Query.churnAlerts", Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER, Role.RISK_OFFICER);
 		roles("Mutation.markChurnAlertActioned", "as Query.churnAlerts", Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER, Role.RISK_OFFICER);
 		roles("Mutation.closeChurnAlert", "as Query.churnAlerts", Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER, Role.RISK_OFFICER);
+		// ---- Interactions 沟通记录: recorded by the client's own RMs, read by whoever sees the client
+		signedIn("Query.interactions", "rows by the client's ClientScope, as Query.clients");
+		signedIn("Client.interactions", "as Query.interactions: whoever sees the client");
+		roles("Mutation.recordInteraction", "the client's own RMs (primary or co-RM)", Role.RM);
+		roles("Mutation.correctInteraction", "the author, an RM still serving the client, within the correction window", Role.RM);
 		// ---- Mutations: tiering configuration
 		roles("Mutation.createTierModel", "scoring models are configuration: platform admin only", Role.ADMIN);
 		roles("Mutation.updateTierModel", "as Mutation.createTierModel", Role.ADMIN);
@@ -100,6 +105,7 @@ public final class Permissions {
 		// ---- Fields holding personal data: risk officers see none (masking per role is PersonalDataPolicy)
 		fieldRoles("Client.contacts", PERSONAL_DATA_READERS, "contacts: own RMs in full, leads and analysts masked, risk none");
 		fieldRoles("Client.legalRepresentative", PERSONAL_DATA_READERS, "as Client.contacts");
+		fieldRoles("Interaction.contacts", PERSONAL_DATA_READERS, "as Client.contacts");
 		// @formatter:on
 	}
 

@@ -140,39 +140,13 @@ public class ChurnAlertQueries {
 	 * joined client is dropped again, so only the alert leaves the store.
 	 */
 	private static List<AggregationOperation> scopeStages(ClientScope scope) {
-		Criteria restriction = scope.restriction();
-		if (restriction == null) {
+		Document onClient = scope.restrictionOnJoined(JOINED);
+		if (onClient == null) {
 			return List.of();
 		}
-		Document onClient = prefixed(restriction.getCriteriaObject(), JOINED + ".");
 		return List.of(Aggregation.lookup("clients", "clientId", "_id", JOINED),
 				context -> new Document("$match", onClient),
 				context -> new Document("$project", new Document(JOINED, 0)));
-	}
-
-	/**
-	 * The client criteria rewritten for the joined client: field paths gain the prefix, logical operators
-	 * ({@code $or}, {@code $and}, {@code $nor}) are rewritten inside, operator values are left as they are.
-	 */
-	static Document prefixed(Document criteria, String prefix) {
-		Document result = new Document();
-		for (Map.Entry<String, Object> entry : criteria.entrySet()) {
-			String key = entry.getKey();
-			if (key.startsWith("$")) {
-				if (!(entry.getValue() instanceof List<?> clauses)) {
-					throw new IllegalArgumentException("scope operator not supported in a join: " + key);
-				}
-				List<Document> rewritten = new ArrayList<>();
-				for (Object clause : clauses) {
-					rewritten.add(prefixed((Document) clause, prefix));
-				}
-				result.put(key, rewritten);
-			}
-			else {
-				result.put(prefix + key, entry.getValue());
-			}
-		}
-		return result;
 	}
 
 	private static Criteria filterCriteria(ChurnAlertFilter filter) {

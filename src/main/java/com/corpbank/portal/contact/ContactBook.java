@@ -204,6 +204,22 @@ public class ContactBook {
 		return byClient;
 	}
 
+	/**
+	 * The listed (not removed) contacts with these ids, by id, in one query; for features that name contacts (an
+	 * interaction's participants). The caller applies its view ({@link ContactView#of}) before handing any out.
+	 */
+	public Map<String, Contact> listed(Collection<String> contactIds) {
+		Map<String, Contact> byId = new LinkedHashMap<>();
+		if (contactIds.isEmpty()) {
+			return byId;
+		}
+		for (Contact contact : this.mongoTemplate.find(
+				new Query(Criteria.where("_id").in(contactIds).and("removedAt").is(null)), Contact.class)) {
+			byId.put(contact.id(), contact);
+		}
+		return byId;
+	}
+
 	/** A listed contact whose client is in the caller's scope for the operation; NOT_FOUND otherwise. */
 	private Contact inScope(Actor actor, String operation, String contactId) {
 		Contact contact = this.mongoTemplate.findOne(new Query(activeContact(contactId)), Contact.class);

@@ -16,7 +16,7 @@ public record ContactView(String id, String clientId, String name, @Nullable Str
 	/**
 	 * @param view FULL or MASKED; a caller with view NONE is given no contacts at all
 	 */
-	static ContactView of(Contact contact, View view) {
+	public static ContactView of(Contact contact, View view) {
 		if (view == View.NONE) {
 			throw new IllegalArgumentException("a caller with no view of personal data gets no contact");
 		}

@@ -210,6 +210,22 @@ final class MutationCases {
 					}""", target -> Map.of("alertId", churnAlertOf(target), "note", "matrix: deposits back",
 					"expectedVersion", 0)),
 
+			// Interactions: recorded by the client's own RMs (the caller is the default participant).
+			MutationCase.onClient("recordInteraction", EnumSet.of(RM), """
+					mutation($input: RecordInteractionInput!) {
+					  recordInteraction(input: $input) { interaction { id } errors { code field message } }
+					}""", target -> Map.of("clientId", target.clientId(), "channel", "VISIT", "occurredAt",
+					"2026-11-01T02:00:00Z", "summary", "matrix: annual visit", "nextStep", "matrix: send the offer",
+					"followUpOn", "2026-11-15")),
+
+			// An interaction of the target client recorded by the caller just now: only its author corrects it.
+			MutationCase.onClient("correctInteraction", EnumSet.of(RM), """
+					mutation($input: CorrectInteractionInput!) {
+					  correctInteraction(input: $input) { interaction { id version } errors { code field message } }
+					}""", target -> Map.of("interactionId", interactionOf(target), "channel", "PHONE", "occurredAt",
+					"2026-11-01T02:00:00Z", "summary", "matrix: it was a call", "reason", "matrix: wrong channel",
+					"expectedVersion", 0)),
+
 			// Tier models belong to no client: ADMIN succeeds on any target but MISSING, which names a model that does
 			// not exist (NOT_FOUND) or, for createTierModel, an input that does not exist (VALIDATION).
 			new MutationCase("createTierModel", EnumSet.of(ADMIN), """
@@ -358,6 +374,29 @@ final class MutationCases {
 					.append("createdAt", new Date())
 					.append("createdBy", "matrix")
 					.append("version", 0L), "contacts");
+		}
+		return id;
+	}
+
+	/**
+	 * A VISIT of the target client recorded by the caller just now (version 0, inside the correction window), its
+	 * primary RM taking part; for a missing client, the id of an interaction that does not exist either.
+	 */
+	static String interactionOf(Target target) {
+		String id = "IA-MATRIX-" + target.clientId();
+		if (target.kind() != TargetKind.MISSING) {
+			String author = target.caller().username();
+			target.store()
+				.save(new Document("_id", id).append("clientId", target.clientId())
+					.append("channel", "VISIT")
+					.append("occurredAt", Date.from(Instant.parse("2026-11-01T02:00:00Z")))
+					.append("managers", List.of(primaryOf(target)))
+					.append("contactIds", List.of())
+					.append("summary", "matrix: annual visit")
+					.append("recordedAt", new Date())
+					.append("recordedBy", author)
+					.append("recordedBySubject", TestIdentityProvider.subjectOf(author))
+					.append("version", 0L), "interactions");
 		}
 		return id;
 	}
