@@ -1,9 +1,5 @@
 package com.corpbank.portal.churn;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -15,7 +11,7 @@ import java.util.Set;
 import com.corpbank.portal.access.ClientScope;
 import com.corpbank.portal.graphql.InputText;
 import com.corpbank.portal.graphql.InvalidArgumentException;
-import com.corpbank.portal.graphql.KeysetCursor;
+import com.corpbank.portal.graphql.NewestFirst;
 import com.corpbank.portal.graphql.PageInfo;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
@@ -42,9 +38,9 @@ public class ChurnAlertQueries {
 
 	static final String CURSOR_ORDER = "churnAlertsNewestFirst";
 
-	/** {@code openedFrom}/{@code openedTo} are Beijing business dates. */
-	private static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
+	private static final NewestFirst ORDER = new NewestFirst(CURSOR_ORDER, "openedAt");
 
+	/** {@code openedFrom}/{@code openedTo} are Beijing business dates. */
 	private static final String COLLECTION = "churn_alerts";
 
 	private static final String JOINED = "scopeClient";
@@ -71,7 +67,7 @@ public class ChurnAlertQueries {
 			throw new InvalidArgumentException("first", "first must be between 0 and " + MAX_PAGE_SIZE + ".");
 		}
 		Criteria alerts = filterCriteria(filter);
-		Criteria keyset = (after != null) ? keysetAfter(after) : null;
+		Criteria keyset = (after != null) ? ORDER.after(after) : null;
 		List<AggregationOperation> stages = new ArrayList<>();
 		stages.add(Aggregation.match((keyset != null) ? new Criteria().andOperator(alerts, keyset) : alerts));
 		stages.add(Aggregation.sort(Sort.by(Sort.Direction.DESC, "openedAt", "_id")));
@@ -84,7 +80,7 @@ public class ChurnAlertQueries {
 		List<ChurnAlertEdge> edges = new ArrayList<>();
 		for (ChurnAlert alert : rows.subList(0, Math.min(first, rows.size()))) {
 			edges.add(new ChurnAlertEdge(
-					new KeysetCursor(CURSOR_ORDER, alert.openedAt().toString(), alert.id()).encode(), alert));
+					ORDER.cursorOf(alert.openedAt(), alert.id()), alert));
 		}
 		String endCursor = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
 		return new Page(edges, new PageInfo(rows.size() > first, endCursor), new Selection(alerts, scope));
@@ -160,37 +156,11 @@ public class ChurnAlertQueries {
 		if (filter.clientId() != null) {
 			all.add(Criteria.where("clientId").is(InputText.requireId("filter.clientId", filter.clientId())));
 		}
-		LocalDate from = filter.openedFrom();
-		LocalDate to = filter.openedTo();
-		if (from != null && to != null && to.isBefore(from)) {
-			throw new InvalidArgumentException("filter.openedTo", "openedTo must not be before openedFrom.");
-		}
-		if (from != null) {
-			all.add(Criteria.where("openedAt").gte(from.atStartOfDay(BANK_ZONE).toInstant()));
-		}
-		if (to != null) {
-			// Inclusive: every alert opened on that Beijing day.
-			all.add(Criteria.where("openedAt").lt(to.plusDays(1).atStartOfDay(BANK_ZONE).toInstant()));
-		}
+		all.addAll(ORDER.onDates(filter.openedFrom(), filter.openedTo(), "filter", "openedFrom", "openedTo"));
 		if (all.isEmpty()) {
 			return new Criteria();
 		}
 		return all.size() == 1 ? all.get(0) : new Criteria().andOperator(all);
-	}
-
-	private static Criteria keysetAfter(String after) {
-		KeysetCursor cursor = KeysetCursor.decode(after, CURSOR_ORDER);
-		Instant openedAt;
-		try {
-			openedAt = Instant.parse(String.valueOf(cursor.value()));
-		}
-		catch (DateTimeParseException ex) {
-			throw new InvalidArgumentException("after",
-					"Not a valid cursor: pass the endCursor or an edge cursor of a previous page unchanged.");
-		}
-		return new Criteria().orOperator(Criteria.where("openedAt").lt(openedAt),
-				new Criteria().andOperator(Criteria.where("openedAt").is(openedAt),
-						Criteria.where("_id").lt(cursor.id())));
 	}
 
 }

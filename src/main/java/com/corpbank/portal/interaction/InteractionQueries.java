@@ -1,9 +1,5 @@
 package com.corpbank.portal.interaction;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,7 +9,7 @@ import java.util.Map;
 import com.corpbank.portal.access.ClientScope;
 import com.corpbank.portal.graphql.InputText;
 import com.corpbank.portal.graphql.InvalidArgumentException;
-import com.corpbank.portal.graphql.KeysetCursor;
+import com.corpbank.portal.graphql.NewestFirst;
 import com.corpbank.portal.graphql.PageInfo;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
@@ -39,7 +35,7 @@ public class InteractionQueries {
 
 	static final String CURSOR_ORDER = "interactionsNewestFirst";
 
-	private static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
+	private static final NewestFirst ORDER = new NewestFirst(CURSOR_ORDER, "occurredAt");
 
 	private static final String COLLECTION = "interactions";
 
@@ -73,7 +69,7 @@ public class InteractionQueries {
 	public Page page(ClientScope scope, InteractionFilter filter, int first, @Nullable String after) {
 		requirePageSize(first);
 		Criteria interactions = filterCriteria(filter, "filter");
-		Criteria keyset = (after != null) ? keysetAfter(after) : null;
+		Criteria keyset = (after != null) ? ORDER.after(after) : null;
 		List<AggregationOperation> stages = new ArrayList<>();
 		stages.add(Aggregation.match((keyset != null) ? new Criteria().andOperator(interactions, keyset) : interactions));
 		stages.add(Aggregation.sort(NEWEST_FIRST));
@@ -114,7 +110,7 @@ public class InteractionQueries {
 	public Map<String, Page> pagesOf(ClientScope scope, Collection<String> clientIds, InteractionFilter filter,
 			int first, @Nullable String after) {
 		requirePageSize(first);
-		KeysetCursor cursor = (after != null) ? decode(after) : null;
+		NewestFirst.Position cursor = (after != null) ? ORDER.decode(after) : null;
 		Criteria interactions = new Criteria().andOperator(Criteria.where("clientId").in(clientIds),
 				filterCriteria(filter, "filter"));
 		List<AggregationOperation> stages = new ArrayList<>();
@@ -130,7 +126,7 @@ public class InteractionQueries {
 		Map<String, Page> pages = new HashMap<>();
 		for (String clientId : clientIds) {
 			List<Interaction> all = byClient.getOrDefault(clientId, List.of());
-			List<Interaction> rows = (cursor == null) ? all : all.stream().filter(row -> isAfter(row, cursor)).toList();
+			List<Interaction> rows = (cursor == null) ? all : all.stream().filter(row -> cursor.precedes(row.occurredAt(), row.id())).toList();
 			pages.put(clientId, cut(rows, first, null, (long) all.size()));
 		}
 		return pages;
@@ -140,7 +136,7 @@ public class InteractionQueries {
 		List<InteractionEdge> edges = new ArrayList<>();
 		for (Interaction interaction : rows.subList(0, Math.min(first, rows.size()))) {
 			edges.add(new InteractionEdge(
-					new KeysetCursor(CURSOR_ORDER, interaction.occurredAt().toString(), interaction.id()).encode(),
+					ORDER.cursorOf(interaction.occurredAt(), interaction.id()),
 					interaction));
 		}
 		String endCursor = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
@@ -176,49 +172,11 @@ public class InteractionQueries {
 		if (filter.clientId() != null) {
 			all.add(Criteria.where("clientId").is(InputText.requireId(argument + ".clientId", filter.clientId())));
 		}
-		LocalDate from = filter.occurredFrom();
-		LocalDate to = filter.occurredTo();
-		if (from != null && to != null && to.isBefore(from)) {
-			throw new InvalidArgumentException(argument + ".occurredTo", "occurredTo must not be before occurredFrom.");
-		}
-		if (from != null) {
-			all.add(Criteria.where("occurredAt").gte(from.atStartOfDay(BANK_ZONE).toInstant()));
-		}
-		if (to != null) {
-			// Inclusive: every interaction on that Beijing day.
-			all.add(Criteria.where("occurredAt").lt(to.plusDays(1).atStartOfDay(BANK_ZONE).toInstant()));
-		}
+		all.addAll(ORDER.onDates(filter.occurredFrom(), filter.occurredTo(), argument, "occurredFrom", "occurredTo"));
 		if (all.isEmpty()) {
 			return new Criteria();
 		}
 		return all.size() == 1 ? all.get(0) : new Criteria().andOperator(all);
-	}
-
-	private static KeysetCursor decode(String after) {
-		KeysetCursor cursor = KeysetCursor.decode(after, CURSOR_ORDER);
-		try {
-			Instant.parse(String.valueOf(cursor.value()));
-		}
-		catch (DateTimeParseException ex) {
-			throw new InvalidArgumentException("after",
-					"Not a valid cursor: pass the endCursor or an edge cursor of a previous page unchanged.");
-		}
-		return cursor;
-	}
-
-	private static Criteria keysetAfter(String after) {
-		KeysetCursor cursor = decode(after);
-		Instant occurredAt = Instant.parse(String.valueOf(cursor.value()));
-		return new Criteria().orOperator(Criteria.where("occurredAt").lt(occurredAt),
-				new Criteria().andOperator(Criteria.where("occurredAt").is(occurredAt),
-						Criteria.where("_id").lt(cursor.id())));
-	}
-
-	/** The in-memory twin of {@link #keysetAfter}, for pages cut from rows already read. */
-	private static boolean isAfter(Interaction row, KeysetCursor cursor) {
-		Instant occurredAt = Instant.parse(String.valueOf(cursor.value()));
-		int byTime = row.occurredAt().compareTo(occurredAt);
-		return byTime < 0 || (byTime == 0 && row.id().compareTo(cursor.id()) < 0);
 	}
 
 }
