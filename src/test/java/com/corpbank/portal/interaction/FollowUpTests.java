@@ -128,6 +128,40 @@ class FollowUpTests {
 	}
 
 	@Test
+	void theClientListFiltersByFollowUpDueDateAndRmWithinTheCallersScope() {
+		dueFollowUp("C-LI-1", "rm_li");
+		dueFollowUp("C-WANG-1", "rm_wang");
+		this.mongoTemplate.updateFirst(new Query(Criteria.where("_id").is("C-LI-2")),
+				new Update().set("followUp", new FollowUp(LocalDate.of(2027, 1, 15), "rm_li", LocalDate.of(2026, 10, 15),
+						ValueTierCode.B, null, null)),
+				Client.class);
+		String list = """
+				query($f: ClientFilter) { clients(filter: $f, first: 50) { totalCount edges { node { id nextFollowUp { dueOn } } } } }""";
+
+		// Overdue today (2026-11-20): only C-LI-1 for rm_li; C-WANG-1 is overdue too but not in rm_li's book.
+		as(this.graphQlTester, "rm_li").document(list).variable("f", Map.of("followUpDueBefore", "2026-11-20"))
+			.execute()
+			.path("clients.edges[*].node.id").entityList(String.class).containsExactly("C-LI-1");
+		as(this.graphQlTester, "rm_li").document(list).variable("f", Map.of("followUpManager", "rm_li"))
+			.execute()
+			.path("clients.totalCount").entity(Integer.class).isEqualTo(2);
+		as(this.graphQlTester, "rm_li").document(list).variable("f", Map.of("followUpManager", "rm_wang"))
+			.execute()
+			.path("clients.totalCount").entity(Integer.class).isEqualTo(0);
+		// The lead of both teams' branch sees both overdue ones.
+		as(this.graphQlTester, "mgr_chen").document(list).variable("f", Map.of("followUpDueBefore", "2026-11-20"))
+			.execute()
+			.path("clients.edges[*].node.id").entityList(String.class).contains("C-LI-1", "C-WANG-1").hasSize(2);
+		// The RM filter is a username, never a query: an operator document is a typed INVALID_ARGUMENT.
+		as(this.graphQlTester, "rm_li").document(list).variable("f", Map.of("followUpManager", "{\"$gt\": \"\"}"))
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).singleElement()
+				.satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "INVALID_ARGUMENT")
+					.containsEntry("argument", "filter.followUpManager")));
+	}
+
+	@Test
 	void aCrashBetweenTheInteractionInsertAndTheClientWriteIsFinishedByTheSweepOnce() {
 		dueFollowUp("C-LI-1", "rm_li");
 		long version = client("C-LI-1").version();
