@@ -18,6 +18,7 @@ import com.corpbank.portal.audit.WriteTarget;
 import com.corpbank.portal.client.Client;
 import com.corpbank.portal.client.ClientAssignment;
 import com.corpbank.portal.client.ClientsInScope;
+import com.corpbank.portal.client.FollowUp;
 import com.corpbank.portal.graphql.InputText;
 import com.corpbank.portal.write.InputCheck;
 import com.corpbank.portal.write.MutationRejected;
@@ -119,12 +120,19 @@ public class ClientHandover {
 			.set("coManagers", after.coManagers())
 			.set("managerUsernames", after.managerUsernames())
 			.set("orgUnits", orgUnits);
-		AuditEvent event = AuditEvent.by(actor, now, OPERATION)
+		AuditEvent.Builder event = AuditEvent.by(actor, now, OPERATION)
 			.reason(reason)
 			.change("primaryManager", before.primaryManager(), after.primaryManager())
 			.change("coManagers", before.coManagers(), after.coManagers())
-			.change("orgUnits", current.orgUnits(), orgUnits)
-			.aboutClient(clientId, expectedVersion + 1);
+			.change("orgUnits", current.orgUnits(), orgUnits);
+		// The open follow-up goes to the new primary RM in this same write: no moment where the client has moved and
+		// its follow-up has not (or the other way round), and the handover's event records it.
+		FollowUp followUp = current.followUp();
+		if (followUp != null && !followUp.rmUsername().equals(after.primaryManager())) {
+			update.set("followUp.rmUsername", after.primaryManager());
+			event.change("followUp.rmUsername", followUp.rmUsername(), after.primaryManager());
+		}
+		AuditEvent audited = event.aboutClient(clientId, expectedVersion + 1);
 		// The id leads with the version: two handovers in the same millisecond still page in the order they happened
 		// (NewestFirstPages breaks ties on time by id).
 		String historyId = "%010d-%s".formatted(expectedVersion + 1, UUID.randomUUID());
@@ -132,7 +140,7 @@ public class ClientHandover {
 				after.primaryManager(), after.coManagers(),
 				new AssignmentSnapshot(before.primaryManager(), before.coManagers()), now, actor.caller().username(),
 				reason, expectedVersion + 1);
-		Client written = this.writes.update(Client.class, match, expectedVersion, update, target, event, history);
+		Client written = this.writes.update(Client.class, match, expectedVersion, update, target, audited, history);
 		// A caller who handed the client out of their own unit no longer sees it: the payload must not show it.
 		return this.mongoTemplate.exists(new Query(match), Client.class) ? written : null;
 	}

@@ -28,6 +28,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param legalRepresentative 法定代表人, personal data: read through PersonalDataPolicy
  * @param sizeBasis which 划型标准 rule decided {@code size}, and from which statement; null for seeded sizes
  * @param onboardedOn 建立合作关系日期, the Beijing date the relationship began; null on documents older than the field
+ * @param followUp the open follow-up 定期回访; null until the client's first evaluation or interaction
  * @param version optimistic-locking version, moved on by every audited write
  */
 @Document("clients")
@@ -52,5 +53,6 @@ public record Client(
 		@Nullable LegalRepresentative legalRepresentative,
 		@Nullable SizeBasis sizeBasis,
 		@Nullable LocalDate onboardedOn,
+		@Nullable FollowUp followUp,
 		@Nullable @Version Long version) {
 }

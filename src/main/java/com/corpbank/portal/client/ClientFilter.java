@@ -1,5 +1,6 @@
 package com.corpbank.portal.client;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -28,7 +29,9 @@ public record ClientFilter(
 		@Nullable EnterpriseSize size,
 		@Nullable LifecycleStage lifecycleStage,
 		@Nullable String managerUsername,
-		@Nullable String nameContains) {
+		@Nullable String nameContains,
+		@Nullable LocalDate followUpDueBefore,
+		@Nullable String followUpManager) {
 
 	static final int MAX_NAME_TEXT = 100;
 
@@ -40,13 +43,15 @@ public record ClientFilter(
 	/** GB/T 4754-2017 sections are the letters A to T (the schema's enum says the same). */
 	private static final Pattern INDUSTRY_SECTION = Pattern.compile("[A-T]");
 
-	static final ClientFilter NONE = new ClientFilter(null, null, null, null, null, null, null, null, null);
+	static final ClientFilter NONE = new ClientFilter(null, null, null, null, null, null, null, null, null, null,
+			null);
 
 	public ClientFilter {
 		if (industrySection != null && !INDUSTRY_SECTION.matcher(industrySection).matches()) {
 			throw new InvalidArgumentException("filter.industrySection",
 					"industrySection is one GB/T 4754 section letter, A to T.");
 		}
+		username("filter.followUpManager", "followUpManager", followUpManager);
 		if (managerUsername != null) {
 			if (managerUsername.length() > MAX_USERNAME) {
 				throw new InvalidArgumentException("filter.managerUsername",
@@ -68,6 +73,13 @@ public record ClientFilter(
 						"nameContains may not hold control characters (NUL, line breaks, ...) or broken "
 								+ "(unpaired surrogate) text; at most " + MAX_NAME_TEXT + " characters.");
 			}
+		}
+	}
+
+	private static void username(String path, String name, @Nullable String value) {
+		if (value != null && (value.length() > MAX_USERNAME || !USERNAME.matcher(value).matches())) {
+			throw new InvalidArgumentException(path, name + " is a username: letters, digits, '.', '_', '-' and '@', 1 to "
+					+ MAX_USERNAME + " characters.");
 		}
 	}
 
@@ -97,6 +109,12 @@ public record ClientFilter(
 		}
 		if (this.managerUsername != null) {
 			conditions.add(Criteria.where("managerUsernames").is(this.managerUsername));
+		}
+		if (this.followUpDueBefore != null) {
+			conditions.add(Criteria.where("followUp.dueOn").lt(this.followUpDueBefore));
+		}
+		if (this.followUpManager != null) {
+			conditions.add(Criteria.where("followUp.rmUsername").is(this.followUpManager));
 		}
 		if (this.nameContains != null && !this.nameContains.isEmpty()) {
 			conditions.add(Criteria.where("name").regex(literal(this.nameContains), "i"));

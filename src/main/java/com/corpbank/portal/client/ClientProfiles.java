@@ -124,7 +124,7 @@ public class ClientProfiles {
 			Client client = new Client(id, name, uscc.code(), industry, adminDivision, region, null,
 					LifecycleStage.PROSPECT, null, null, assignment.primaryManager(), assignment.coManagers(),
 					assignment.managerUsernames(), orgUnits, address, foundedOn, employees, representative, null,
-					LocalDate.ofInstant(now, BANK_ZONE), 0L);
+					LocalDate.ofInstant(now, BANK_ZONE), null, 0L);
 			AuditEvent event = creationEvent(actor, now, client, uscc.checkOverride());
 			try {
 				return this.writes.insert(client, event);

@@ -20,13 +20,16 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param recordedBy username of the RM who recorded it, the only one who may correct it
  * @param recordedBySubject the recorder's Keycloak id: the author check (a renamed user stays the author)
  * @param correctedAt when it was last corrected; null when never
+ * @param followUpApplied false from the insert until the client's follow-up has been moved on by it (then unset);
+ * see {@link InteractionFollowUps}
  * @param version optimistic-locking version, moved on by every correction
  */
 @Document("interactions")
 public record Interaction(@Id String id, String clientId, InteractionChannel channel, Instant occurredAt,
 		List<String> managers, List<String> contactIds, String summary, @Nullable String nextStep,
 		@Nullable LocalDate followUpOn, Instant recordedAt, String recordedBy, String recordedBySubject,
-		@Nullable Instant correctedAt, @Nullable String correctedBy, @Nullable @Version Long version) {
+		@Nullable Instant correctedAt, @Nullable String correctedBy, @Nullable Boolean followUpApplied,
+		@Nullable @Version Long version) {
 
 	/** The version the next correction expects. */
 	long currentVersion() {

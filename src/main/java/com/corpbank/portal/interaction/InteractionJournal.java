@@ -74,8 +74,11 @@ public class InteractionJournal {
 
 	private final Clock clock;
 
+	private final InteractionFollowUps followUps;
+
 	InteractionJournal(MongoTemplate mongoTemplate, ClientsInScope clients, ContactBook contacts, AuditedWrites writes,
-			InteractionProperties properties, PersonalDataPolicy policy, Clock clock) {
+			InteractionProperties properties, PersonalDataPolicy policy, Clock clock, InteractionFollowUps followUps) {
+		this.followUps = followUps;
 		this.policy = policy;
 		this.mongoTemplate = mongoTemplate;
 		this.clients = clients;
@@ -106,7 +109,8 @@ public class InteractionJournal {
 
 		Interaction interaction = new Interaction("IA-" + UUID.randomUUID(), clientId, content.channel(),
 				content.occurredAt(), managers, content.contactIds(), content.summary(), content.nextStep(),
-				content.followUpOn(), now, actor.caller().username(), actor.caller().subject(), null, null, 0L);
+				content.followUpOn(), now, actor.caller().username(), actor.caller().subject(), null, null, Boolean.FALSE,
+				0L);
 		AuditEvent event = AuditEvent.by(actor, now, "recordInteraction")
 			.change("clientId", null, clientId)
 			.change("channel", null, content.channel())
@@ -117,7 +121,10 @@ public class InteractionJournal {
 			.change("nextStep", null, content.nextStep())
 			.change("followUpOn", null, content.followUpOn())
 			.about(ENTITY_TYPE, interaction.id(), 0L, clientId);
-		return this.writes.insert(interaction, event);
+		Interaction recorded = this.writes.insert(interaction, event);
+		// The second document: the client's follow-up. A failure or crash here leaves the marker for the sweep.
+		this.followUps.applySafely(recorded, actor);
+		return recorded;
 	}
 
 	public Interaction correct(Actor actor, CorrectInteractionInput input) {

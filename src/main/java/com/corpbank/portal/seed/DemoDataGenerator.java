@@ -358,7 +358,7 @@ public class DemoDataGenerator {
 					Regions.ofDivision(draft.place.division()), draft.size, draft.lifecycle, valueTier, draft.risk,
 					draft.primary, assignment.coManagers(), assignment.managerUsernames(),
 					assignment.orgUnits(teamPathByManager), address(profiles, draft.place), foundedOn(profiles, uscc),
-					latestEmployees(draft), legalRepresentative(profiles), null, null, null));
+					latestEmployees(draft), legalRepresentative(profiles), null, null, null, null));
 			statements.addAll(draft.statements);
 		}
 
@@ -421,7 +421,7 @@ public class DemoDataGenerator {
 				client.region(), client.size(), client.lifecycleStage(), client.valueTier(), client.risk(),
 				client.primaryManager(), client.coManagers(), client.managerUsernames(), client.orgUnits(),
 				client.registeredAddress(), client.foundedOn(), client.employees(), client.legalRepresentative(),
-				client.sizeBasis(), onboardedOn, client.version());
+				client.sizeBasis(), onboardedOn, client.followUp(), client.version());
 	}
 
 	/** Each RM's team path, root first, as {@link ClientAssignment#orgUnits(Map)} needs it. */

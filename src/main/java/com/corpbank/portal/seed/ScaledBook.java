@@ -114,7 +114,7 @@ public final class ScaledBook {
 				assignment.managerUsernames(), assignment.orgUnits(teamPaths), client.registeredAddress(),
 				client.foundedOn(), client.employees(), client.legalRepresentative(), client.sizeBasis(),
 				// Version 0, as MongoTemplate's insert would set it (a bulk insert does not).
-				client.onboardedOn(), (client.version() != null) ? client.version() : 0L);
+				client.onboardedOn(), client.followUp(), (client.version() != null) ? client.version() : 0L);
 	}
 
 	/** A valid USCC whose organisation code base is the client's number in the USCC alphabet: unique per number. */

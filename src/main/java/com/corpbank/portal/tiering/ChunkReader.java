@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.corpbank.portal.client.FollowUp;
 import com.corpbank.portal.client.Industry;
 import com.corpbank.portal.client.LifecycleStage;
 import com.corpbank.portal.financials.FinancialStatement;
@@ -57,7 +58,8 @@ class ChunkReader {
 	// Read models: only the fields scoring needs, mapped by Spring Data from the features' collections.
 	record ClientRow(@Id String id, @Nullable Industry industry, @Nullable LocalDate onboardedOn,
 			@Nullable Integer employees, @Nullable RiskGrade risk, @Nullable ValueTier valueTier,
-			@Nullable LifecycleStage lifecycleStage, @Nullable Long version) {
+			@Nullable LifecycleStage lifecycleStage, @Nullable Long version, @Nullable String primaryManager,
+			@Nullable FollowUp followUp) {
 	}
 
 	record StatementRow(String clientId, String period, LocalDate periodEnd, BigDecimal revenue,
@@ -79,7 +81,7 @@ class ChunkReader {
 		Map<String, List<ClientData.Tax>> taxes = taxes(clientIds, asOf);
 		Map<String, ClientRow> rows = new HashMap<>();
 		for (ClientRow row : findByIds(List.copyOf(clientIds), ClientRow.class, "clients", "industry", "onboardedOn",
-				"employees", "risk", "valueTier", "lifecycleStage", "version")) {
+				"employees", "risk", "valueTier", "lifecycleStage", "version", "primaryManager", "followUp")) {
 			rows.put(row.id(), row);
 		}
 		List<ClientData> chunk = new ArrayList<>(rows.size());
@@ -94,7 +96,8 @@ class ChunkReader {
 					(risk != null) ? new ClientData.Risk(risk.rating().name(), risk.fiveCategory().name(),
 							risk.ratedOn(), risk.overdueDays()) : null,
 					row.valueTier(), row.lifecycleStage(), statements.getOrDefault(id, List.of()),
-					months.getOrDefault(id, List.of()), taxes.getOrDefault(id, List.of())));
+					months.getOrDefault(id, List.of()), taxes.getOrDefault(id, List.of()), row.primaryManager(),
+					row.followUp()));
 		}
 		return chunk;
 	}

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 
+import com.corpbank.portal.client.FollowUp;
 import com.corpbank.portal.client.LifecycleStage;
 import com.corpbank.portal.tier.ValueTier;
 import org.jspecify.annotations.Nullable;
@@ -16,11 +17,22 @@ import org.jspecify.annotations.Nullable;
  * @param annualStatements annual statements up to the evaluation date, oldest first
  * @param months monthly relationship records of the 24 months up to the last complete month, oldest first
  * @param taxRecords tax years up to the evaluation date, oldest first
+ * @param primaryManager the primary RM, whom a first follow-up is due from
+ * @param followUp the open follow-up 定期回访; null before the first one
  */
 public record ClientData(String clientId, long version, @Nullable String industrySection,
 		@Nullable LocalDate onboardedOn, @Nullable Integer employees, @Nullable Risk risk,
 		@Nullable ValueTier valueTier, @Nullable LifecycleStage lifecycleStage, List<Statement> annualStatements,
-		List<Month> months, List<Tax> taxRecords) {
+		List<Month> months, List<Tax> taxRecords, @Nullable String primaryManager, @Nullable FollowUp followUp) {
+
+	/** The newest RM contact the monthly feed reports; null when none does. */
+	public @Nullable LocalDate lastContactOn() {
+		return this.months.stream()
+			.map(Month::lastContactOn)
+			.filter(java.util.Objects::nonNull)
+			.max(LocalDate::compareTo)
+			.orElse(null);
+	}
 
 	/** The client's risk grades as scoring reads them. */
 	public record Risk(String rating, String fiveCategory, @Nullable LocalDate ratedOn, @Nullable Integer overdueDays) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,6 +20,8 @@ import com.corpbank.portal.churn.ChurnInputs;
 import com.corpbank.portal.churn.ChurnWatch;
 import com.corpbank.portal.churn.MonthFigures;
 import com.corpbank.portal.client.Client;
+import com.corpbank.portal.client.FollowUp;
+import com.corpbank.portal.followup.FollowUpSchedule;
 import com.corpbank.portal.industry.IndustryOutlook;
 import com.corpbank.portal.industry.IndustryOutlooks;
 import com.corpbank.portal.override.TierOverride;
@@ -57,9 +60,12 @@ public class TierEvaluations {
 
 	private final ClientEvaluator evaluator;
 
+	private final FollowUpSchedule followUps;
+
 	TierEvaluations(ChunkReader reader, TierOverrides overrides, ChurnWatch churnWatch, AuditedWrites writes,
-			IndustryOutlooks outlooks, TieringProperties properties) {
+			IndustryOutlooks outlooks, TieringProperties properties, FollowUpSchedule followUps) {
 		this.reader = reader;
+		this.followUps = followUps;
 		this.overrides = overrides;
 		this.churnWatch = churnWatch;
 		this.writes = writes;
@@ -106,6 +112,7 @@ public class TierEvaluations {
 		Map<String, Boolean> alertOpen = this.churnWatch.evaluate(
 				scored.stream().map(result -> churnInputs(result.client(), result.tier(), asOf)).toList(), actor, now);
 		List<AuditedWrites.Change> changes = new ArrayList<>();
+		Set<Object> tierChanges = new HashSet<>();
 		int changedEarlierByThisJob = 0;
 		Map<String, ValueTier> results = new HashMap<>();
 		for (ClientEvaluator.Scored result : scored) {
@@ -114,8 +121,13 @@ public class TierEvaluations {
 				ClientEvaluator.Outcome outcome = this.evaluator.finish(context, result,
 						alertOpen.getOrDefault(clientId, false));
 				results.put(clientId, outcome.valueTier());
+				// The follow-up moves in the same client write as the tier: a first one, or the new tier's cadence.
+				FollowUp followUp = followUp(result.client(), outcome.valueTier().tier(), asOf);
+				if (outcome.changed() || followUp != null) {
+					changes.add(change(outcome, followUp, actor, now, operation, reason));
+				}
 				if (outcome.changed()) {
-					changes.add(change(outcome, actor, now, operation, reason));
+					tierChanges.add(clientId);
 				}
 				else if (outcome.changedEarlierBy(jobId)) {
 					changedEarlierByThisJob++;
@@ -135,29 +147,63 @@ public class TierEvaluations {
 			}
 		}
 		List<String> distinctFailed = failed.stream().distinct().toList();
+		// A write that only scheduled a follow-up is no tier change: the job counts tier changes.
+		int tiersWritten = (int) written.stream().filter(tierChanges::contains).count();
 		return new Result(new ChunkOutcome(clientIds.size() - distinctFailed.size(),
-				written.size() + changedEarlierByThisJob, distinctFailed), results);
+				tiersWritten + changedEarlierByThisJob, distinctFailed), results);
 	}
 
-	private static AuditedWrites.Change change(ClientEvaluator.Outcome outcome, Actor actor, Instant now,
-			String operation, @Nullable String reason) {
+	/**
+	 * The follow-up this evaluation gives the client, or null when its own is right. A first one counts from the last
+	 * contact the monthly feed reports, else onboarding, else the evaluation date (never from a day after it).
+	 */
+	private @Nullable FollowUp followUp(ClientData client, ValueTierCode tier, LocalDate asOf) {
+		String primary = client.primaryManager();
+		if (primary == null) {
+			return null;
+		}
+		LocalDate from = client.lastContactOn();
+		if (from == null) {
+			from = client.onboardedOn();
+		}
+		if (from == null || from.isAfter(asOf)) {
+			from = asOf;
+		}
+		return this.followUps.onEvaluation(client.followUp(), primary, tier, from);
+	}
+
+	private static AuditedWrites.Change change(ClientEvaluator.Outcome outcome, @Nullable FollowUp followUp,
+			Actor actor, Instant now, String operation, @Nullable String reason) {
 		ClientData client = outcome.client();
 		ValueTier before = client.valueTier();
 		ValueTier after = outcome.valueTier();
 		TierEvaluation entry = outcome.entry();
-		AuditEvent event = AuditEvent.by(actor, now, operation)
-			.reason((reason != null) ? reason : after.reason() + " (model " + after.modelVersion() + ")")
+		Update update = new Update();
+		AuditEvent.Builder event = AuditEvent.by(actor, now, operation);
+		if (followUp != null) {
+			FollowUp was = client.followUp();
+			event.change("followUp.dueOn", (was != null) ? was.dueOn() : null, followUp.dueOn())
+				.change("followUp.rmUsername", (was != null) ? was.rmUsername() : null, followUp.rmUsername())
+				.change("followUp.tier", (was != null) ? was.tier() : null, followUp.tier());
+			update.set("followUp", followUp);
+		}
+		if (entry == null) {
+			// Only the follow-up: the tier result is what the client already has.
+			event.reason((reason != null) ? reason : "Follow-up scheduled by the " + after.tier() + " cadence");
+			return new AuditedWrites.Change(client.clientId(), Criteria.where("_id").is(client.clientId()),
+					client.version(), update, event.aboutClient(client.clientId(), client.version() + 1), List.of());
+		}
+		event.reason((reason != null) ? reason : after.reason() + " (model " + after.modelVersion() + ")")
 			.change("valueTier.tier", (before != null) ? before.tier() : null, after.tier())
 			.change("valueTier.modelTier", (before != null) ? before.modelTier() : null, after.modelTier())
 			.change("valueTier.score", (before != null) ? before.score() : null, after.score())
 			.change("valueTier.modelVersion", (before != null) ? before.modelVersion() : null, after.modelVersion())
 			.change("valueTier.override", (before != null && before.override() != null) ? before.override().overrideId() : null,
 					(after.override() != null) ? after.override().overrideId() : null)
-			.change("lifecycleStage", client.lifecycleStage(), outcome.lifecycleStage())
-			.aboutClient(client.clientId(), client.version() + 1);
-		Update update = new Update().set("valueTier", after).set("lifecycleStage", outcome.lifecycleStage());
+			.change("lifecycleStage", client.lifecycleStage(), outcome.lifecycleStage());
+		update.set("valueTier", after).set("lifecycleStage", outcome.lifecycleStage());
 		return new AuditedWrites.Change(client.clientId(), Criteria.where("_id").is(client.clientId()), client.version(),
-				update, event, List.of(entry));
+				update, event.aboutClient(client.clientId(), client.version() + 1), List.of(entry));
 	}
 
 	private static @Nullable AppliedOverride applied(@Nullable TierOverride override) {

@@ -210,13 +210,15 @@ final class MutationCases {
 					}""", target -> Map.of("alertId", churnAlertOf(target), "note", "matrix: deposits back",
 					"expectedVersion", 0)),
 
-			// Interactions: recorded by the client's own RMs (the caller is the default participant).
+			// Interactions: recorded by the client's own RMs (the caller is the default participant). Two events: the
+			// interaction's, and the client's follow-up it completes and reschedules; each travels in its own document.
 			MutationCase.onClient("recordInteraction", EnumSet.of(RM), """
 					mutation($input: RecordInteractionInput!) {
 					  recordInteraction(input: $input) { interaction { id } errors { code field message } }
 					}""", target -> Map.of("clientId", target.clientId(), "channel", "VISIT", "occurredAt",
 					"2026-11-01T02:00:00Z", "summary", "matrix: annual visit", "nextStep", "matrix: send the offer",
-					"followUpOn", "2026-11-15")),
+					"followUpOn", "2026-11-15"))
+				.writingEvents(2),
 
 			// An interaction of the target client recorded by the caller just now: only its author corrects it.
 			MutationCase.onClient("correctInteraction", EnumSet.of(RM), """

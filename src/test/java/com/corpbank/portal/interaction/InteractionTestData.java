@@ -56,7 +56,7 @@ final class InteractionTestData {
 	static Interaction interaction(MongoTemplate store, String id, String clientId, InteractionChannel channel,
 			Instant occurredAt, List<String> managers, List<String> contactIds, String author, Instant recordedAt) {
 		return store.insert(new Interaction(id, clientId, channel, occurredAt, managers, contactIds, "摘要 " + id, null,
-				null, recordedAt, author, TestIdentityProvider.subjectOf(author), null, null, 0L));
+				null, recordedAt, author, TestIdentityProvider.subjectOf(author), null, null, null, 0L));
 	}
 
 	/** The audit events about this interaction, as stored. */

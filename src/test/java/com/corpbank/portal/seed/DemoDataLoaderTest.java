@@ -88,7 +88,7 @@ class DemoDataLoaderTest {
 	void storeWithClientsIsLeftAlone() {
 		this.mongoTemplate.insert(new Client("X000001", "上海既有客户有限公司", "91350100M000100Y43", new Industry("C", "39"),
 				"350100", Region.EAST_CHINA, EnterpriseSize.SMALL, LifecycleStage.MATURE, null, null, "someone",
-				List.of(), List.of("someone"), List.of("HO"), null, null, null, null, null, null, null));
+				List.of(), List.of("someone"), List.of("HO"), null, null, null, null, null, null, null, null));
 
 		assertThat(this.loader.load()).isEmpty();
 
@@ -159,7 +159,7 @@ class DemoDataLoaderTest {
 	void unboundDemoManagersOfAnOlderStoreGetBoundAndNothingElseChanges() {
 		this.mongoTemplate.insert(new Client("X000001", "上海既有客户有限公司", "91350100M000100Y43", new Industry("C", "39"),
 				"350100", Region.EAST_CHINA, EnterpriseSize.SMALL, LifecycleStage.MATURE, null, null, "rm_li",
-				List.of(), List.of("rm_li"), List.of("HO"), null, null, null, null, null, null, null));
+				List.of(), List.of("rm_li"), List.of("HO"), null, null, null, null, null, null, null, null));
 		// rm_li as an earlier version seeded it; rm_wang bound by an operator to someone else.
 		this.mongoTemplate.insert(new RelationshipManager("rm_li", "李明", "SH-PD-T1", null));
 		this.mongoTemplate.insert(new RelationshipManager("rm_wang", "王芳", "SH-PD-T2", "operator-chosen-id"));

@@ -258,7 +258,7 @@ public class ClientBookFixture {
 					this.assignment.coManagers(), this.assignment.managerUsernames(),
 					this.assignment.orgUnits(TEAM_PATHS), (this.region == Region.NORTH_CHINA) ? "北京市海淀区中关村大街1号" : "上海市浦东新区世纪大道100号",
 					LocalDate.of(2008, 5, 20), 420,
-					legalRepresentative(this.id), null, LocalDate.of(2012, 3, 1), null);
+					legalRepresentative(this.id), null, LocalDate.of(2012, 3, 1), null, null);
 		}
 
 	}

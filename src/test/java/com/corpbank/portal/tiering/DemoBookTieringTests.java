@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import com.corpbank.portal.audit.Actor;
 import com.corpbank.portal.client.Client;
 import com.corpbank.portal.client.EnterpriseSizeClassifier;
+import com.corpbank.portal.followup.FollowUpSchedule;
 import com.corpbank.portal.industry.IndustryCatalog;
 import com.corpbank.portal.retiering.RetieringJob;
 import com.corpbank.portal.retiering.RetieringJobStatus;
@@ -60,6 +61,9 @@ class DemoBookTieringTests {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	FollowUpSchedule followUps;
+
 	private Map<String, Client> seeded;
 
 	@BeforeEach
@@ -96,6 +100,12 @@ class DemoBookTieringTests {
 			assertThat(entry.modelVersion()).isEqualTo(DemoTierModel.VERSION);
 			assertThat(entry.previousTier()).isEqualTo(this.seeded.get(client.id()).valueTier().tier());
 			assertThat(entry.reason()).isEqualTo(TierReason.MODEL_CHANGE);
+			// The whole book gets its follow-up 定期回访 in the same write: from the primary RM, by the new tier's cadence.
+			assertThat(client.followUp()).as(client.id()).isNotNull();
+			assertThat(client.followUp().rmUsername()).as(client.id()).isEqualTo(client.primaryManager());
+			assertThat(client.followUp().tier()).as(client.id()).isEqualTo(client.valueTier().tier());
+			assertThat(client.followUp().dueOn()).as(client.id()).isEqualTo(
+					client.followUp().scheduledFrom().plus(this.followUps.cadence(client.valueTier().tier())));
 		}
 		Map<ValueTierCode, Long> byTier = clients.stream()
 			.collect(Collectors.groupingBy(client -> client.valueTier().tier(), () -> new EnumMap<>(ValueTierCode.class),
