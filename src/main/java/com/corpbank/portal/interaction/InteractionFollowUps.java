@@ -76,8 +76,10 @@ public class InteractionFollowUps implements RecoverySweep {
 	void apply(Interaction interaction, Actor actor) {
 		for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
 			if (applied(interaction, actor)) {
+				// By collection name, not entity class: Spring Data would move the @Version on, and the version
+				// recordInteraction answered would be stale for the author's first correction.
 				this.mongoTemplate.updateFirst(new Query(Criteria.where("_id").is(interaction.id())),
-						new Update().unset("followUpApplied"), Interaction.class);
+						new Update().unset("followUpApplied"), this.mongoTemplate.getCollectionName(Interaction.class));
 				return;
 			}
 		}

@@ -197,6 +197,28 @@ class FollowUpTests {
 				Client.class);
 	}
 
+	@Test
+	void theVersionARecordingAnswersIsTheOneItsFirstCorrectionSendsTheFollowUpMarkerMovesNoVersion() {
+		String id = record("rm_li", InteractionFollowUpInput.visit("C-LI-1", null));
+		Document stored = this.mongoTemplate.findById(id, Document.class, "interactions");
+		assertThat(stored).doesNotContainKey("followUpApplied");
+		assertThat(stored.get("version", Number.class).longValue()).as("what recordInteraction answered").isZero();
+
+		Map<String, Object> correction = RecordInteractionTests.visit("C-LI-1");
+		correction.remove("clientId");
+		correction.put("interactionId", id);
+		correction.put("channel", "PHONE");
+		correction.put("reason", "渠道记错了");
+		correction.put("expectedVersion", 0);
+		as(this.graphQlTester, "rm_li").document("""
+				mutation($input: CorrectInteractionInput!) { correctInteraction(input: $input) {
+				  interaction { version channel } errors { code field message } } }""")
+			.variable("input", correction)
+			.execute()
+			.path("correctInteraction.errors").entityList(Object.class).hasSize(0)
+			.path("correctInteraction.interaction.version").entity(Integer.class).isEqualTo(1);
+	}
+
 	private Client client(String id) {
 		return this.mongoTemplate.findById(id, Client.class);
 	}
