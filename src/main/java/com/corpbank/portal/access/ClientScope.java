@@ -9,6 +9,8 @@ import java.util.Map;
 
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.aggregation.AggregationOperation;
 import org.springframework.data.mongodb.core.query.Criteria;
 
 /**
@@ -56,13 +58,32 @@ public record ClientScope(@Nullable Criteria restriction) {
 	}
 
 	/**
+	 * The aggregation stages that keep only documents whose client (named by {@code clientIdField}) is in this scope
+	 * as the client is NOW: a {@code $lookup} to the client, the restriction on it, and the joined client dropped
+	 * again. A handover thus ends the old RM's view of the client's alerts and interactions at once, with no scope
+	 * fields copied onto them. No stages when the scope sees every client.
+	 */
+	public List<AggregationOperation> stagesOnJoinedClient(String clientIdField) {
+		Document onClient = restrictionOnJoined(JOINED_CLIENT);
+		if (onClient == null) {
+			return List.of();
+		}
+		return List.of(Aggregation.lookup("clients", clientIdField, "_id", JOINED_CLIENT),
+				context -> new Document("$match", onClient),
+				context -> new Document("$project", new Document(JOINED_CLIENT, 0)));
+	}
+
+	/**
 	 * The restriction applied to a client joined into another collection's documents (an aggregation's
 	 * {@code $lookup} into {@code prefix} without the dot): field paths gain the prefix, logical operators are
 	 * rewritten inside. Null when the scope sees every client (no join needed).
 	 */
-	public @Nullable Document restrictionOnJoined(String prefix) {
+	@Nullable Document restrictionOnJoined(String prefix) {
 		return (this.restriction != null) ? prefixed(this.restriction.getCriteriaObject(), prefix + ".") : null;
 	}
+
+	/** Where {@link #stagesOnJoinedClient} puts the joined client for the time of the match. */
+	private static final String JOINED_CLIENT = "scopeClient";
 
 	private static Document prefixed(Document criteria, String prefix) {
 		Document result = new Document();

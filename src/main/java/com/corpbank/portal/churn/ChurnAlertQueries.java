@@ -15,7 +15,6 @@ import com.corpbank.portal.graphql.NewestFirst;
 import com.corpbank.portal.graphql.PageInfo;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.aggregation.AggregationOperation;
@@ -40,10 +39,7 @@ public class ChurnAlertQueries {
 
 	private static final NewestFirst ORDER = new NewestFirst(CURSOR_ORDER, "openedAt");
 
-	/** {@code openedFrom}/{@code openedTo} are Beijing business dates. */
 	private static final String COLLECTION = "churn_alerts";
-
-	private static final String JOINED = "scopeClient";
 
 	private final MongoTemplate mongoTemplate;
 
@@ -70,8 +66,8 @@ public class ChurnAlertQueries {
 		Criteria keyset = (after != null) ? ORDER.after(after) : null;
 		List<AggregationOperation> stages = new ArrayList<>();
 		stages.add(Aggregation.match((keyset != null) ? new Criteria().andOperator(alerts, keyset) : alerts));
-		stages.add(Aggregation.sort(Sort.by(Sort.Direction.DESC, "openedAt", "_id")));
-		stages.addAll(scopeStages(scope));
+		stages.add(Aggregation.sort(ORDER.sort()));
+		stages.addAll(scope.stagesOnJoinedClient("clientId"));
 		// One row more than asked tells whether another page follows.
 		stages.add(Aggregation.limit(first + 1L));
 		List<ChurnAlert> rows = this.mongoTemplate
@@ -90,7 +86,7 @@ public class ChurnAlertQueries {
 	public long count(Selection selection) {
 		List<AggregationOperation> stages = new ArrayList<>();
 		stages.add(Aggregation.match(selection.alerts()));
-		stages.addAll(scopeStages(selection.scope()));
+		stages.addAll(selection.scope().stagesOnJoinedClient("clientId"));
 		stages.add(Aggregation.count().as("total"));
 		Document result = this.mongoTemplate
 			.aggregate(Aggregation.newAggregation(ChurnAlert.class, stages), COLLECTION, Document.class)
@@ -110,8 +106,8 @@ public class ChurnAlertQueries {
 		}
 		List<AggregationOperation> stages = new ArrayList<>();
 		stages.add(Aggregation.match(alerts));
-		stages.add(Aggregation.sort(Sort.by(Sort.Direction.DESC, "openedAt", "_id")));
-		stages.addAll(scopeStages(scope));
+		stages.add(Aggregation.sort(ORDER.sort()));
+		stages.addAll(scope.stagesOnJoinedClient("clientId"));
 		Map<String, List<ChurnAlert>> byClient = new HashMap<>();
 		for (ChurnAlert alert : this.mongoTemplate
 			.aggregate(Aggregation.newAggregation(ChurnAlert.class, stages), COLLECTION, ChurnAlert.class)
@@ -125,7 +121,7 @@ public class ChurnAlertQueries {
 	public Optional<ChurnAlert> byId(ClientScope scope, String alertId) {
 		List<AggregationOperation> stages = new ArrayList<>();
 		stages.add(Aggregation.match(Criteria.where("_id").is(alertId)));
-		stages.addAll(scopeStages(scope));
+		stages.addAll(scope.stagesOnJoinedClient("clientId"));
 		return Optional.ofNullable(this.mongoTemplate
 			.aggregate(Aggregation.newAggregation(ChurnAlert.class, stages), COLLECTION, ChurnAlert.class)
 			.getUniqueMappedResult());
@@ -135,16 +131,6 @@ public class ChurnAlertQueries {
 	 * The join to the alert's client and the scope applied to it; nothing for a scope that sees every client. The
 	 * joined client is dropped again, so only the alert leaves the store.
 	 */
-	private static List<AggregationOperation> scopeStages(ClientScope scope) {
-		Document onClient = scope.restrictionOnJoined(JOINED);
-		if (onClient == null) {
-			return List.of();
-		}
-		return List.of(Aggregation.lookup("clients", "clientId", "_id", JOINED),
-				context -> new Document("$match", onClient),
-				context -> new Document("$project", new Document(JOINED, 0)));
-	}
-
 	private static Criteria filterCriteria(ChurnAlertFilter filter) {
 		List<Criteria> all = new ArrayList<>();
 		if (filter.status() != null && !filter.status().isEmpty()) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 
 /**
@@ -32,6 +33,11 @@ public record NewestFirst(String order, String timeField) {
 			return byTime < 0 || (byTime == 0 && rowId.compareTo(this.id) < 0);
 		}
 
+	}
+
+	/** The list's order: newest first, ties by id descending. */
+	public Sort sort() {
+		return Sort.by(Sort.Direction.DESC, this.timeField, "_id");
 	}
 
 	public String cursorOf(Instant at, String id) {

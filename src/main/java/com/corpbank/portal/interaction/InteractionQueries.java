@@ -13,7 +13,6 @@ import com.corpbank.portal.graphql.NewestFirst;
 import com.corpbank.portal.graphql.PageInfo;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.aggregation.AggregationOperation;
@@ -38,10 +37,6 @@ public class InteractionQueries {
 	private static final NewestFirst ORDER = new NewestFirst(CURSOR_ORDER, "occurredAt");
 
 	private static final String COLLECTION = "interactions";
-
-	private static final String JOINED = "scopeClient";
-
-	private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "occurredAt", "_id");
 
 	private final MongoTemplate mongoTemplate;
 
@@ -72,8 +67,8 @@ public class InteractionQueries {
 		Criteria keyset = (after != null) ? ORDER.after(after) : null;
 		List<AggregationOperation> stages = new ArrayList<>();
 		stages.add(Aggregation.match((keyset != null) ? new Criteria().andOperator(interactions, keyset) : interactions));
-		stages.add(Aggregation.sort(NEWEST_FIRST));
-		stages.addAll(scopeStages(scope));
+		stages.add(Aggregation.sort(ORDER.sort()));
+		stages.addAll(scope.stagesOnJoinedClient("clientId"));
 		// One row more than asked tells whether another page follows.
 		stages.add(Aggregation.limit(first + 1L));
 		List<Interaction> rows = this.mongoTemplate
@@ -93,7 +88,7 @@ public class InteractionQueries {
 		}
 		List<AggregationOperation> stages = new ArrayList<>();
 		stages.add(Aggregation.match(selection.interactions()));
-		stages.addAll(scopeStages(selection.scope()));
+		stages.addAll(selection.scope().stagesOnJoinedClient("clientId"));
 		stages.add(Aggregation.count().as("total"));
 		Document result = this.mongoTemplate
 			.aggregate(Aggregation.newAggregation(Interaction.class, stages), COLLECTION, Document.class)
@@ -115,8 +110,8 @@ public class InteractionQueries {
 				filterCriteria(filter, "filter"));
 		List<AggregationOperation> stages = new ArrayList<>();
 		stages.add(Aggregation.match(interactions));
-		stages.add(Aggregation.sort(NEWEST_FIRST));
-		stages.addAll(scopeStages(scope));
+		stages.add(Aggregation.sort(ORDER.sort()));
+		stages.addAll(scope.stagesOnJoinedClient("clientId"));
 		Map<String, List<Interaction>> byClient = new HashMap<>();
 		for (Interaction interaction : this.mongoTemplate
 			.aggregate(Aggregation.newAggregation(Interaction.class, stages), COLLECTION, Interaction.class)
@@ -147,17 +142,6 @@ public class InteractionQueries {
 		if (first < 0 || first > MAX_PAGE_SIZE) {
 			throw new InvalidArgumentException("first", "first must be between 0 and " + MAX_PAGE_SIZE + ".");
 		}
-	}
-
-	/** The join to the interaction's client and the scope on it; nothing for a scope that sees every client. */
-	private static List<AggregationOperation> scopeStages(ClientScope scope) {
-		Document onClient = scope.restrictionOnJoined(JOINED);
-		if (onClient == null) {
-			return List.of();
-		}
-		return List.of(Aggregation.lookup("clients", "clientId", "_id", JOINED),
-				context -> new Document("$match", onClient),
-				context -> new Document("$project", new Document(JOINED, 0)));
 	}
 
 	private static Criteria filterCriteria(InteractionFilter filter, String argument) {
