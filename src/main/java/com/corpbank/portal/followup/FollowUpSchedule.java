@@ -61,15 +61,21 @@ public class FollowUpSchedule {
 	}
 
 	/**
-	 * What a recorded interaction makes of the follow-up: it completes the due one and schedules the next from its
-	 * own date, with the cadence of the client's current tier. Null when it changes nothing: the same interaction
-	 * applied again, or one that took place before the contact the schedule already counts from.
+	 * What a recorded (or corrected) interaction makes of the follow-up: it completes the due one and schedules the
+	 * next from its own date, with the cadence of the client's current tier. The interaction that already completed
+	 * the follow-up reschedules it from its (corrected) date and planned date, keeping the follow-up's RM and tier.
+	 * Null when it changes nothing: the same interaction applied again unchanged, or one that took place before the
+	 * contact the schedule already counts from.
 	 */
 	public @Nullable FollowUp onInteraction(@Nullable FollowUp current, String primaryManager,
 			@Nullable ValueTierCode currentTier, String interactionId, LocalDate occurredOn,
 			@Nullable LocalDate followUpOn) {
-		if (current != null && (interactionId.equals(current.lastInteractionId())
-				|| occurredOn.isBefore(current.scheduledFrom()))) {
+		if (current != null && interactionId.equals(current.lastInteractionId())) {
+			FollowUp corrected = new FollowUp(dueOn(occurredOn, current.tier(), followUpOn), current.rmUsername(),
+					occurredOn, current.tier(), followUpOn, interactionId);
+			return corrected.equals(current) ? null : corrected;
+		}
+		if (current != null && occurredOn.isBefore(current.scheduledFrom())) {
 			return null;
 		}
 		ValueTierCode tier = (currentTier != null) ? currentTier : ValueTierCode.C;

@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A recorded interaction completes the client's due follow-up and schedules the next ({@link FollowUpSchedule}):
- * the second document a {@code recordInteraction} changes.
+ * the second document a {@code recordInteraction} changes. A correction of its date or planned date reschedules the
+ * follow-up the same way (operation {@code correctInteraction}).
  *
  * <p>Crash safety without transactions, as {@code financials.ClientSizing} does it for a statement's client size: the
  * interaction is inserted with {@code followUpApplied: false}; the client's follow-up is then written (one audited
@@ -119,9 +120,13 @@ public class InteractionFollowUps implements RecoverySweep {
 			return true;
 		}
 		long version = (client.version() != null) ? client.version() : 0;
-		AuditEvent event = AuditEvent.by(actor, this.clock.instant(), "recordInteraction")
-			.reason("Follow-up completed by interaction " + interaction.id() + " and the next scheduled by the "
-					+ next.tier() + " cadence" + ((actor.caller() == SWEEP) ? ", repaired by the sweep." : "."))
+		boolean correction = interaction.correctedAt() != null;
+		AuditEvent event = AuditEvent.by(actor, this.clock.instant(),
+				correction ? "correctInteraction" : "recordInteraction")
+			.reason((correction ? "Follow-up rescheduled by the corrected interaction " + interaction.id()
+					: "Follow-up completed by interaction " + interaction.id() + " and the next scheduled")
+					+ " by the " + next.tier() + " cadence"
+					+ ((actor.caller() == SWEEP) ? ", repaired by the sweep." : "."))
 			.change("followUp.dueOn", (before != null) ? before.dueOn() : null, next.dueOn())
 			.change("followUp.rmUsername", (before != null) ? before.rmUsername() : null, next.rmUsername())
 			.change("followUp.scheduledFrom", (before != null) ? before.scheduledFrom() : null, next.scheduledFrom())

@@ -176,8 +176,19 @@ public class InteractionJournal {
 					"Nothing changes: the interaction already reads like this."));
 		}
 		update.set("correctedAt", now).set("correctedBy", actor.caller().username());
-		return this.writes.update(Interaction.class, Criteria.where("_id").is(interactionId), expectedVersion, update,
-				INTERACTION, event.about(ENTITY_TYPE, interactionId, expectedVersion + 1, current.clientId()));
+		// A new date or planned date may move the client's follow-up: the same marker-and-sweep as recording.
+		boolean movesFollowUp = !Objects.equals(current.occurredAt(), content.occurredAt())
+				|| !Objects.equals(current.followUpOn(), content.followUpOn());
+		if (movesFollowUp) {
+			update.set("followUpApplied", false);
+		}
+		Interaction corrected = this.writes.update(Interaction.class, Criteria.where("_id").is(interactionId),
+				expectedVersion, update, INTERACTION,
+				event.about(ENTITY_TYPE, interactionId, expectedVersion + 1, current.clientId()));
+		if (movesFollowUp) {
+			this.followUps.applySafely(corrected, actor);
+		}
+		return corrected;
 	}
 
 	/** Every content rule that needs no store: formats, caps, dates. */

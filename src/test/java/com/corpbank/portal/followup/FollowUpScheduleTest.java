@@ -84,6 +84,20 @@ class FollowUpScheduleTest {
 	}
 
 	@Test
+	void theInteractionThatCompletedTheFollowUpReschedulesItWhenItsDateOrPlannedDateIsCorrected() {
+		FollowUp fromIa1 = new FollowUp(LocalDate.of(2026, 12, 19), "rm_zhang", LocalDate.of(2026, 11, 19),
+				ValueTierCode.A, null, "IA-1");
+		// Moved a day earlier with a planned date: from the corrected day, the planned date wins; the RM stays the
+		// follow-up's (a handover since moved it), the tier the follow-up's.
+		assertThat(this.schedule.onInteraction(fromIa1, "rm_li", ValueTierCode.A, "IA-1", LocalDate.of(2026, 11, 18),
+				LocalDate.of(2026, 11, 30))).isEqualTo(new FollowUp(LocalDate.of(2026, 11, 30), "rm_zhang",
+						LocalDate.of(2026, 11, 18), ValueTierCode.A, LocalDate.of(2026, 11, 30), "IA-1"));
+		// The same content again changes nothing.
+		assertThat(this.schedule.onInteraction(fromIa1, "rm_li", ValueTierCode.A, "IA-1", LocalDate.of(2026, 11, 19),
+				null)).isNull();
+	}
+
+	@Test
 	void dueTodayIsNotOverdueDueYesterdayIs() {
 		FollowUp followUp = new FollowUp(LocalDate.of(2026, 11, 20), "rm_li", LocalDate.of(2026, 10, 20),
 				ValueTierCode.A, null, null);

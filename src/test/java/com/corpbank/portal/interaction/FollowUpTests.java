@@ -219,6 +219,62 @@ class FollowUpTests {
 			.path("correctInteraction.interaction.version").entity(Integer.class).isEqualTo(1);
 	}
 
+	@Test
+	void correctingTheDateOfTheInteractionThatCompletedTheFollowUpReschedulesItAudited() {
+		dueFollowUp("C-LI-1", "rm_li");
+		String id = record("rm_li", InteractionFollowUpInput.visit("C-LI-1", null));
+		assertThat(client("C-LI-1").followUp().dueOn()).isEqualTo(LocalDate.of(2026, 12, 19));
+		long clientVersion = client("C-LI-1").version();
+
+		Map<String, Object> correction = RecordInteractionTests.visit("C-LI-1");
+		correction.remove("clientId");
+		correction.put("interactionId", id);
+		correction.put("occurredAt", "2026-11-18T06:30:00Z");
+		correction.put("followUpOn", "2026-11-30");
+		correction.put("reason", "日期记错了");
+		correction.put("expectedVersion", 0);
+		as(this.graphQlTester, "rm_li").document("""
+				mutation($input: CorrectInteractionInput!) { correctInteraction(input: $input) {
+				  interaction { version } errors { code field message } } }""")
+			.variable("input", correction)
+			.execute()
+			.path("correctInteraction.errors").entityList(Object.class).hasSize(0)
+			.path("correctInteraction.interaction.version").entity(Integer.class).isEqualTo(1);
+
+		Client after = client("C-LI-1");
+		assertThat(after.followUp()).isEqualTo(new FollowUp(LocalDate.of(2026, 11, 30), "rm_li",
+				LocalDate.of(2026, 11, 18), ValueTierCode.A, LocalDate.of(2026, 11, 30), id));
+		assertThat(after.version()).isEqualTo(clientVersion + 1);
+		assertThat(this.mongoTemplate.findById(id, Document.class, "interactions")).doesNotContainKey("followUpApplied");
+		assertThat(this.mongoTemplate.find(new Query(Criteria.where("entityId").is("C-LI-1")
+			.and("operation").is("correctInteraction")), Document.class, "audit_events")).singleElement()
+			.satisfies(event -> assertThat(event.getList("changes", Document.class))
+				.extracting(change -> change.getString("field"))
+				.contains("followUp.dueOn", "followUp.scheduledFrom"));
+	}
+
+	@Test
+	void correctingOnlyTheSummaryLeavesTheFollowUpAndTheClientAlone() {
+		dueFollowUp("C-LI-1", "rm_li");
+		String id = record("rm_li", InteractionFollowUpInput.visit("C-LI-1", null));
+		Client before = client("C-LI-1");
+
+		Map<String, Object> correction = RecordInteractionTests.visit("C-LI-1");
+		correction.remove("clientId");
+		correction.put("interactionId", id);
+		correction.put("summary", "更正后的纪要");
+		correction.put("reason", "纪要补充");
+		correction.put("expectedVersion", 0);
+		as(this.graphQlTester, "rm_li").document("""
+				mutation($input: CorrectInteractionInput!) { correctInteraction(input: $input) { errors { code } } }""")
+			.variable("input", correction)
+			.execute()
+			.path("correctInteraction.errors").entityList(Object.class).hasSize(0);
+
+		assertThat(client("C-LI-1").version()).isEqualTo(before.version());
+		assertThat(client("C-LI-1").followUp()).isEqualTo(before.followUp());
+	}
+
 	private Client client(String id) {
 		return this.mongoTemplate.findById(id, Client.class);
 	}
