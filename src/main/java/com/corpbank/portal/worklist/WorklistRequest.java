@@ -40,12 +40,12 @@ public record WorklistRequest(ClientScope scope, @Nullable String followUpsDueFr
 	}
 
 	/** The start (Beijing) of a day, as an instant. */
-	static Instant startOf(LocalDate day) {
+	public static Instant startOf(LocalDate day) {
 		return day.atStartOfDay(UrgencyPosition.BANK_ZONE).toInstant();
 	}
 
 	/** An item judged at this request's instant. */
-	WorklistItem item(WorklistKind kind, String sourceId, String clientId, String rmUsername, Instant dueAt,
+	public WorklistItem item(WorklistKind kind, String sourceId, String clientId, String rmUsername, Instant dueAt,
 			String title) {
 		return new WorklistItem(kind.name() + ":" + sourceId, kind, sourceId, clientId, rmUsername, dueAt,
 				isOverdue(dueAt), overdueDays(dueAt), title);
