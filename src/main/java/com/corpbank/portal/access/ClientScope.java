@@ -74,6 +74,21 @@ public record ClientScope(@Nullable Criteria restriction) {
 	}
 
 	/**
+	 * As {@link #stagesOnJoinedClient}, but the joined client stays on each document, as one embedded document under
+	 * {@code as}, for the stages after it to read (e.g. the client's primary RM). Always joins, also for a scope that
+	 * sees every client; documents whose client does not exist are dropped.
+	 */
+	public List<AggregationOperation> stagesJoiningClient(String clientIdField, String as) {
+		List<AggregationOperation> stages = new ArrayList<>(List.of(
+				Aggregation.lookup("clients", clientIdField, "_id", as), Aggregation.unwind(as)));
+		Document onClient = restrictionOnJoined(as);
+		if (onClient != null) {
+			stages.add(context -> new Document("$match", onClient));
+		}
+		return stages;
+	}
+
+	/**
 	 * The restriction applied to a client joined into another collection's documents (an aggregation's
 	 * {@code $lookup} into {@code prefix} without the dot): field paths gain the prefix, logical operators are
 	 * rewritten inside. Null when the scope sees every client (no join needed).

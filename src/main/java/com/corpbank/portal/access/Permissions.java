@@ -82,6 +82,10 @@ public final class Permissions {
 		signedIn("Client.interactions", "as Query.interactions: whoever sees the client");
 		roles("Mutation.recordInteraction", "the client's own RMs (primary or co-RM)", Role.RM);
 		roles("Mutation.correctInteraction", "the author, an RM still serving the client, within the correction window", Role.RM);
+		// ---- Worklists 工作清单: the people who serve the clients, each at their level; scope by ClientScope
+		roles("Query.myWorklist", "an RM's own worklist: their clients and the follow-ups due from them", Role.RM);
+		roles("Query.teamWorklist", "a team lead's team, a branch manager's branch", Role.TEAM_LEAD, Role.BRANCH_MANAGER);
+		roles("Query.branchWorklistSummary", "counts over a branch for its manager", Role.BRANCH_MANAGER);
 		// ---- Mutations: tiering configuration
 		roles("Mutation.createTierModel", "scoring models are configuration: platform admin only", Role.ADMIN);
 		roles("Mutation.updateTierModel", "as Mutation.createTierModel", Role.ADMIN);
