@@ -82,6 +82,8 @@ public final class Permissions {
 		signedIn("Client.interactions", "as Query.interactions: whoever sees the client");
 		roles("Mutation.recordInteraction", "the client's own RMs (primary or co-RM)", Role.RM);
 		roles("Mutation.correctInteraction", "the author, an RM still serving the client, within the correction window", Role.RM);
+		// ---- Live notifications: the people whose worklist it is, events of clients in their scope at delivery time
+		roles("Subscription.worklistEvents", "worklist owners: RMs, their leads and branch managers; risk, analysts, admin and audit have no worklist", Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER);
 		// ---- Mutations: tiering configuration
 		roles("Mutation.createTierModel", "scoring models are configuration: platform admin only", Role.ADMIN);
 		roles("Mutation.updateTierModel", "as Mutation.createTierModel", Role.ADMIN);
