@@ -64,7 +64,8 @@ public class WorklistEvents {
 					throw ex;
 				}
 			}
-			return ex.getWriteResult().getInsertedCount();
+			// Unordered: every event but the refused ones was stored.
+			return documents.size() - ex.getWriteErrors().size();
 		}
 	}
 
