@@ -220,6 +220,21 @@ class WorklistEventSubscriptionTests {
 		assertThat(this.hub.subscriberCount()).as("its subscription ended with it").isZero();
 	}
 
+	@Test
+	void theOpenHandshakePathServesNoGraphQlOverHttpAndHttpGraphQlStillNeedsAToken() throws Exception {
+		java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+		String body = "{\"query\":\"{ me { username } }\"}";
+		for (String path : List.of("/graphql-ws", "/graphql")) {
+			java.net.http.HttpResponse<String> response = http.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://localhost:" + this.port + path))
+				.header("Content-Type", "application/json")
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(path).isIn(401, 404, 405);
+			assertThat(response.body()).as(path).doesNotContain("username");
+		}
+	}
+
 	private GraphQlSocket subscribed(String username) throws Exception {
 		GraphQlSocket socket = signedIn(username);
 		subscribe(socket, username);
