@@ -2,14 +2,17 @@ package com.corpbank.portal.notification;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.graphql.autoconfigure.GraphQlCorsProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.webmvc.GraphQlWebSocketHandler;
+import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.scheduling.TaskScheduler;
+import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketSession;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,21 +34,18 @@ class NotificationSocketConfiguration {
 	GraphQlWebSocketHandler graphQlWebSocketHandler(WebGraphQlHandler webGraphQlHandler, GraphQlProperties properties,
 			GraphQlCorsProperties corsProperties, JsonMapper jsonMapper, SocketSessions sessions) {
 		GraphQlProperties.Websocket websocket = properties.getWebsocket();
-		@SuppressWarnings("unchecked")
-		var converter = (org.springframework.http.converter.HttpMessageConverter<Object>) (Object)
-				new JacksonJsonHttpMessageConverter(jsonMapper);
-		return new TrackingHandler(webGraphQlHandler, converter, websocket.getConnectionInitTimeout(),
-				websocket.getKeepAlive(), corsProperties.toCorsConfiguration(), sessions);
+		// The JSON converter Boot's own handler would use: Jackson with the application's mapper.
+		return new TrackingHandler(webGraphQlHandler, new JacksonJsonHttpMessageConverter(jsonMapper),
+				websocket.getConnectionInitTimeout(), websocket.getKeepAlive(), corsProperties.toCorsConfiguration(),
+				sessions);
 	}
 
 	private static final class TrackingHandler extends GraphQlWebSocketHandler {
 
 		private final SocketSessions sessions;
 
-		TrackingHandler(WebGraphQlHandler handler, org.springframework.http.converter.HttpMessageConverter<Object> converter,
-				Duration initTimeout, Duration keepAlive,
-				org.springframework.web.cors.@org.jspecify.annotations.Nullable CorsConfiguration cors,
-				SocketSessions sessions) {
+		TrackingHandler(WebGraphQlHandler handler, HttpMessageConverter<Object> converter, Duration initTimeout,
+				@Nullable Duration keepAlive, @Nullable CorsConfiguration cors, SocketSessions sessions) {
 			super(handler, converter, initTimeout, keepAlive, cors);
 			this.sessions = sessions;
 		}

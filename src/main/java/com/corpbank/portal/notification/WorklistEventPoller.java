@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
@@ -66,7 +67,7 @@ class WorklistEventPoller {
 	synchronized List<WorklistEvent> poll() {
 		Instant from = this.newestSeen.minus(this.properties.pollOverlap());
 		List<WorklistEvent> fresh = new ArrayList<>();
-		WorklistEvent last = null;
+		@Nullable WorklistEvent last = null;
 		for (int page = 0; page < MAX_PAGES; page++) {
 			List<WorklistEvent> read = this.mongoTemplate.find(pageAfter(from, last), WorklistEvent.class);
 			for (WorklistEvent event : read) {
@@ -92,7 +93,7 @@ class WorklistEventPoller {
 		return this.delivered.size();
 	}
 
-	private Query pageAfter(Instant from, @org.jspecify.annotations.Nullable WorklistEvent last) {
+	private Query pageAfter(Instant from, @Nullable WorklistEvent last) {
 		Criteria criteria = Criteria.where("occurredAt").gte(from);
 		if (last != null) {
 			criteria = new Criteria().andOperator(criteria,
