@@ -86,6 +86,8 @@ public final class Permissions {
 		roles("Query.myWorklist", "an RM's own worklist: their clients and the follow-ups due from them", Role.RM);
 		roles("Query.teamWorklist", "a team lead's team, a branch manager's branch", Role.TEAM_LEAD, Role.BRANCH_MANAGER);
 		roles("Query.branchWorklistSummary", "counts over a branch for its manager", Role.BRANCH_MANAGER);
+		// ---- Live notifications: the people whose worklist it is, events of clients in their scope at delivery time
+		roles("Subscription.worklistEvents", "worklist owners: RMs, their leads and branch managers; risk, analysts, admin and audit have no worklist", Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER);
 		// ---- Mutations: tiering configuration
 		roles("Mutation.createTierModel", "scoring models are configuration: platform admin only", Role.ADMIN);
 		roles("Mutation.updateTierModel", "as Mutation.createTierModel", Role.ADMIN);

@@ -13,6 +13,7 @@ import com.corpbank.portal.audit.Actor;
 import com.corpbank.portal.audit.AuditEvent;
 import com.corpbank.portal.audit.AuditedWrites;
 import com.corpbank.portal.audit.WriteTarget;
+import com.corpbank.portal.notification.WorklistEvent;
 import com.corpbank.portal.write.MutationRejected;
 import com.corpbank.portal.write.UserErrorCode;
 import org.slf4j.Logger;
@@ -100,7 +101,8 @@ public class ChurnWatch {
 			.change("signals", null, describe(fired))
 			.about(ChurnAlertLifecycle.ENTITY_TYPE, id, 0L, inputs.clientId());
 		try {
-			this.writes.insert(alert, event);
+			// The live notification travels in the same write (outbox), so it exists exactly when the alert does.
+			this.writes.insert(alert, event, WorklistEvent.churnAlertOpened(id, inputs.clientId(), now));
 		}
 		catch (DuplicateKeyException ex) {
 			// Another evaluation opened one between our read and this insert: the store's guard kept it single.

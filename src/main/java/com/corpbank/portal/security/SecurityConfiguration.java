@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -35,10 +36,14 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, KeycloakCallerConverter callerConverter,
-			CorsConfigurationSource corsConfigurationSource, RateLimitFilter rateLimitFilter) throws Exception {
+			CorsConfigurationSource corsConfigurationSource, RateLimitFilter rateLimitFilter,
+			@Value("${spring.graphql.websocket.path}") String socketPath) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			// Only health is public (and it shows no details); no other Actuator endpoint is exposed on the web.
 			.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+			// The WebSocket handshake of live notifications: a browser cannot send a header on it; the token is checked
+			// in the connection_init message instead (notification.SocketAuthentication), before anything executes.
+			.requestMatchers(socketPath).permitAll()
 			// The container's error dispatch of a request already let through (or refused) above.
 			.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
 			.anyRequest().authenticated())

@@ -186,8 +186,10 @@ class ChurnWatchTests {
 
 		this.commands.reset();
 		this.watch.evaluate(List.of(quiet("C-LI-1"), overdue("C-LI-2", 5)), JOB, NOW);
-		// the read; the alert with its event; the outbox relay's read, event insert and pull
-		assertThat(this.commands.dataCommands()).containsExactly("find", "insert", "find", "insert", "update");
+		// the read; the alert with its event and live notification; the outbox relay's read, then per record (the
+		// event, the notification) its insert and pull
+		assertThat(this.commands.dataCommands()).containsExactly("find", "insert", "find", "insert", "update", "insert",
+				"update");
 	}
 
 	@Test
