@@ -2,6 +2,8 @@ package com.corpbank.portal.feedback;
 
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The steps of a complaint, each a mutation, with the statuses it may start from and the one it leads to. ASSIGN
  * keeps the status.
@@ -21,9 +23,10 @@ public enum ComplaintAction {
 
 	private final Set<ComplaintStatus> from;
 
-	private final ComplaintStatus to;
+	/** The status after the step; null when the step keeps it. */
+	private final @Nullable ComplaintStatus to;
 
-	ComplaintAction(Set<ComplaintStatus> from, ComplaintStatus to) {
+	ComplaintAction(Set<ComplaintStatus> from, @Nullable ComplaintStatus to) {
 		this.from = from;
 		this.to = to;
 	}

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -39,7 +40,7 @@ public record FeedbackProperties(@Nullable Map<ComplaintSeverity, Duration> sla)
 
 	/** The SLA of a severity. */
 	public Duration slaOf(ComplaintSeverity severity) {
-		return java.util.Objects.requireNonNull(this.sla).get(severity);
+		return Objects.requireNonNull(this.sla).get(severity);
 	}
 
 }

@@ -13,6 +13,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -274,7 +275,7 @@ class ComplaintLifecycleTests {
 
 	private List<Document> eventsOf(String complaintId) {
 		Query query = new Query(Criteria.where("entityId").is(complaintId));
-		query.with(org.springframework.data.domain.Sort.by("entityVersion"));
+		query.with(Sort.by("entityVersion"));
 		return this.mongoTemplate.find(query, Document.class, "audit_events");
 	}
 

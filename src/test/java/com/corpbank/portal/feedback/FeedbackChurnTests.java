@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import com.corpbank.portal.audit.Actor;
 import com.corpbank.portal.churn.ChurnAlert;
@@ -111,7 +113,7 @@ class FeedbackChurnTests {
 		for (List<String> chunk : List.of(List.of("C-LI-1"), ClientBookFixture.ALL)) {
 			this.commands.reset();
 			this.evaluations.evaluate(model(), chunk, this.asOf, Instant.now(), JOB, "evaluateClientTier", null, null);
-			Map<String, Long> byCollection = new java.util.TreeMap<>();
+			Map<String, Long> byCollection = new TreeMap<>();
 			this.commands.commandsWithTarget()
 				.stream()
 				.filter(command -> "complaints".equals(command.collection()) || "surveys".equals(command.collection()))
@@ -121,7 +123,7 @@ class FeedbackChurnTests {
 		}
 	}
 
-	private java.util.Optional<FiredSignal> signal(String clientId, ChurnSignal code) {
+	private Optional<FiredSignal> signal(String clientId, ChurnSignal code) {
 		List<ChurnAlert> alerts = this.mongoTemplate.find(new Query(Criteria.where("clientId").is(clientId)),
 				ChurnAlert.class);
 		return alerts.stream().flatMap(alert -> alert.signals().stream()).filter(s -> s.code() == code).findFirst();

@@ -1,12 +1,15 @@
 package com.corpbank.portal.feedback;
 
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
 import com.corpbank.portal.support.ClientBookFixture;
 import com.corpbank.portal.support.PortalTest;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,11 +45,11 @@ class FeedbackScopeTests {
 		LocalDate today = FeedbackTestData.today();
 		int i = 0;
 		for (String clientId : ClientBookFixture.ALL) {
-			String primary = this.mongoTemplate.findById(clientId, org.bson.Document.class, "clients")
+			String primary = this.mongoTemplate.findById(clientId, Document.class, "clients")
 				.getString("primaryManager");
 			FeedbackTestData.complaint(this.mongoTemplate, "CP-" + clientId, clientId, primary,
 					(i % 2 == 0) ? ComplaintStatus.OPEN : ComplaintStatus.IN_PROGRESS,
-					ComplaintSeverity.values()[i % 4], java.time.Duration.ofHours(i));
+					ComplaintSeverity.values()[i % 4], Duration.ofHours(i));
 			FeedbackTestData.survey(this.mongoTemplate, "SV-" + clientId, clientId, primary, SurveyScale.FIVE_POINT,
 					1 + i % 5, today);
 			i++;
@@ -122,7 +125,7 @@ class FeedbackScopeTests {
 				{ complaints(first: 100) { edges { node { id status severity } } } }""").execute();
 		List<String> ids = all.path("complaints.edges[*].node.id").entityList(String.class).get();
 		assertThat(ids).hasSize(9);
-		List<String> walked = new java.util.ArrayList<>();
+		List<String> walked = new ArrayList<>();
 		String after = null;
 		do {
 			GraphQlTester.Response page = as(this.graphQlTester, "mgr_he").document("""
@@ -209,7 +212,7 @@ class FeedbackScopeTests {
 
 	private int answersOf(String rm) {
 		return (int) ClientBookFixture.ALL.stream()
-			.filter(id -> rm.equals(this.mongoTemplate.findById(id, org.bson.Document.class, "clients")
+			.filter(id -> rm.equals(this.mongoTemplate.findById(id, Document.class, "clients")
 				.getString("primaryManager")))
 			.count();
 	}
