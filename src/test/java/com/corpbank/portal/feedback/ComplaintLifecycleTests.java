@@ -44,7 +44,6 @@ class ComplaintLifecycleTests {
 	@BeforeEach
 	void loadBook() {
 		new ClientBookFixture(this.mongoTemplate).load();
-		this.mongoTemplate.dropCollection("complaints");
 	}
 
 	@Test

@@ -41,8 +41,6 @@ class FeedbackBatchingTests {
 		ClientBookFixture fixture = new ClientBookFixture(this.mongoTemplate);
 		fixture.load();
 		fixture.addBulkClients("rm_li", 60);
-		this.mongoTemplate.dropCollection("complaints");
-		this.mongoTemplate.dropCollection("surveys");
 		LocalDate today = FeedbackTestData.today();
 		for (int i = 1; i <= 60; i++) {
 			String clientId = "C-BULK-%03d".formatted(i);

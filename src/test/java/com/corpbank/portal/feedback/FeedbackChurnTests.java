@@ -63,9 +63,6 @@ class FeedbackChurnTests {
 	@BeforeEach
 	void bookWithFeedback() {
 		new ClientBookFixture(this.mongoTemplate).load();
-		this.mongoTemplate.dropCollection("complaints");
-		this.mongoTemplate.dropCollection("surveys");
-		this.mongoTemplate.dropCollection("churn_alerts");
 		// C-LI-1: two open, one resolved, one raised after the evaluation date
 		FeedbackTestData.complaint(this.mongoTemplate, "CP-1", "C-LI-1", "rm_li", ComplaintStatus.OPEN);
 		FeedbackTestData.complaint(this.mongoTemplate, "CP-2", "C-LI-1", "rm_li", ComplaintStatus.IN_PROGRESS);

@@ -40,8 +40,6 @@ class FeedbackScopeTests {
 	@BeforeEach
 	void oneComplaintAndOneSurveyPerClient() {
 		new ClientBookFixture(this.mongoTemplate).load();
-		this.mongoTemplate.dropCollection("complaints");
-		this.mongoTemplate.dropCollection("surveys");
 		LocalDate today = FeedbackTestData.today();
 		int i = 0;
 		for (String clientId : ClientBookFixture.ALL) {

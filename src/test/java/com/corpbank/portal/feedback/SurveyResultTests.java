@@ -33,7 +33,6 @@ class SurveyResultTests {
 	@BeforeEach
 	void loadBook() {
 		new ClientBookFixture(this.mongoTemplate).load();
-		this.mongoTemplate.dropCollection("surveys");
 	}
 
 	@Test
