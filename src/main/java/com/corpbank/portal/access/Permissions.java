@@ -88,6 +88,21 @@ public final class Permissions {
 		roles("Query.branchWorklistSummary", "counts over a branch for its manager", Role.BRANCH_MANAGER);
 		// ---- Live notifications: the people whose worklist it is, events of clients in their scope at delivery time
 		roles("Subscription.worklistEvents", "worklist owners: RMs, their leads and branch managers; risk, analysts, admin and audit have no worklist", Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER);
+		// ---- Feedback 满意度 and complaints 投诉: read by whoever sees the client; surveys recorded by its own RMs;
+		// complaints raised and worked by its RMs, their leads and branch managers (an RM only as the assignee or the
+		// primary RM: feedback.ComplaintDesk); the per-RM trend by the RM's place in the org (feedback.RmTrendScope)
+		signedIn("Query.complaints", "rows by the client's ClientScope, as Query.clients");
+		signedIn("Client.complaints", "as Query.complaints: whoever sees the client");
+		signedIn("Client.surveyResults", "whoever sees the client");
+		signedIn("Client.satisfactionTrend", "whoever sees the client");
+		roles("Query.satisfactionTrend", "an RM their own, a lead their team's RMs, a branch manager their branch's, head office and analysts all", Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER, Role.HEAD_OFFICE_ANALYST);
+		roles("Mutation.recordSurveyResult", "the client's own RMs (primary or co-RM)", Role.RM);
+		roles("Mutation.raiseComplaint", "the client's RMs, their leads and branch managers", Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER);
+		roles("Mutation.assignComplaint", "the assignee or the client's primary RM, their leads and branch managers", Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER);
+		roles("Mutation.startComplaint", "as Mutation.assignComplaint", Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER);
+		roles("Mutation.resolveComplaint", "as Mutation.assignComplaint", Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER);
+		roles("Mutation.closeComplaint", "as Mutation.assignComplaint", Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER);
+		roles("Mutation.reopenComplaint", "as Mutation.assignComplaint", Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER);
 		// ---- Mutations: tiering configuration
 		roles("Mutation.createTierModel", "scoring models are configuration: platform admin only", Role.ADMIN);
 		roles("Mutation.updateTierModel", "as Mutation.createTierModel", Role.ADMIN);

@@ -16,12 +16,31 @@ import org.jspecify.annotations.Nullable;
  * @param overdueDays days the client's most overdue loan is past due ({@code client.risk.overdueDays}); null when
  * not recorded
  * @param asOf the evaluation date
+ * @param portalOpenComplaints the client's complaints open in the portal (OPEN or IN_PROGRESS, raised by the end of
+ * {@code asOf}); null when not read
+ * @param latestSatisfaction the client's newest survey answer up to {@code asOf}; null when none is on record (or not
+ * read)
  */
 public record ChurnInputs(String clientId, @Nullable ValueTierCode tier, List<MonthFigures> months,
-		@Nullable Integer overdueDays, LocalDate asOf) {
+		@Nullable Integer overdueDays, LocalDate asOf, @Nullable Integer portalOpenComplaints,
+		@Nullable SatisfactionReading latestSatisfaction) {
 
 	public ChurnInputs {
 		months = List.copyOf(months);
+	}
+
+	/** Inputs without the portal's feedback (the monthly feed alone). */
+	public ChurnInputs(String clientId, @Nullable ValueTierCode tier, List<MonthFigures> months,
+			@Nullable Integer overdueDays, LocalDate asOf) {
+		this(clientId, tier, months, overdueDays, asOf, null, null);
+	}
+
+	/**
+	 * A survey answer as the LOW_SATISFACTION signal reads it.
+	 *
+	 * @param nps true for an NPS answer (0-10), false for a five-point one (1-5)
+	 */
+	public record SatisfactionReading(LocalDate respondedOn, boolean nps, int score) {
 	}
 
 }

@@ -11,5 +11,7 @@ public enum ChurnSignal {
 	/** 未结投诉: open complaints. */
 	OPEN_COMPLAINTS,
 	/** 贷款逾期: overdue loans. */
-	OVERDUE_LOANS
+	OVERDUE_LOANS,
+	/** 满意度偏低: the newest survey answer within the window is at or below the scale's threshold. */
+	LOW_SATISFACTION
 }

@@ -33,10 +33,14 @@ import org.springframework.stereotype.Component;
  * {@code contact-cadence-multiplier} × the tier's visit cadence (no tier: C's) is before the evaluation date (on the
  * day itself it does not fire). Months on record none of which names a contact also fire, with value null ("no
  * contact on record"). Needs at least one month on record. Value: the last contact's date.</li>
- * <li>{@link ChurnSignal#OPEN_COMPLAINTS}: the latest month's {@code openComplaints} is at least
- * {@code complaints-threshold}. Needs that figure in the latest month. Value: the count.</li>
+ * <li>{@link ChurnSignal#OPEN_COMPLAINTS}: the larger of the latest month's {@code openComplaints} (the monthly
+ * feed) and the complaints open in the portal as of the evaluation is at least {@code complaints-threshold}. Needs
+ * either figure. Value: the count.</li>
  * <li>{@link ChurnSignal#OVERDUE_LOANS}: {@code overdueDays} is more than {@code overdue-days}. Needs overdueDays.
  * Value: the days.</li>
+ * <li>{@link ChurnSignal#LOW_SATISFACTION}: the newest survey answer, given on or after the evaluation date minus
+ * {@code low-satisfaction.window} (that day counts), scores at most {@code five-point-at-most} (five-point scale) or
+ * {@code nps-at-most} (NPS). Needs an answer in the window. Value: the score and its scale ("2/5", "6/10").</li>
  * </ul>
  */
 @Component
@@ -56,6 +60,7 @@ public class ChurnSignals {
 		noRecentContact(inputs).ifPresent(fired::add);
 		openComplaints(inputs).ifPresent(fired::add);
 		overdueLoans(inputs).ifPresent(fired::add);
+		lowSatisfaction(inputs).ifPresent(fired::add);
 		return List.copyOf(fired);
 	}
 
@@ -149,15 +154,21 @@ public class ChurnSignals {
 	public Optional<FiredSignal> openComplaints(ChurnInputs inputs) {
 		Map<YearMonth, MonthFigures> months = byMonth(inputs);
 		YearMonth latest = latest(months);
-		if (latest == null) {
+		Integer fed = (latest != null) ? months.get(latest).openComplaints() : null;
+		Integer portal = inputs.portalOpenComplaints();
+		if (fed == null && portal == null) {
 			return Optional.empty();
 		}
-		Integer open = months.get(latest).openComplaints();
-		if (open == null || open < this.properties.complaintsThreshold()) {
+		int open = Math.max((fed != null) ? fed : 0, (portal != null) ? portal : 0);
+		if (open < this.properties.complaintsThreshold()) {
 			return Optional.empty();
 		}
-		return Optional.of(new FiredSignal(ChurnSignal.OPEN_COMPLAINTS, String.valueOf(open),
-				String.valueOf(this.properties.complaintsThreshold()),
+		String threshold = String.valueOf(this.properties.complaintsThreshold());
+		if (portal != null && (fed == null || portal > fed)) {
+			return Optional.of(new FiredSignal(ChurnSignal.OPEN_COMPLAINTS, String.valueOf(open), threshold,
+					"门户未结投诉 %d 件 / %d complaints open in the portal".formatted(open, open)));
+		}
+		return Optional.of(new FiredSignal(ChurnSignal.OPEN_COMPLAINTS, String.valueOf(open), threshold,
 				"%s 末未结投诉 %d 件 / %d open complaints at the end of %s".formatted(latest, open, open, latest)));
 	}
 
@@ -169,6 +180,30 @@ public class ChurnSignals {
 		return Optional.of(new FiredSignal(ChurnSignal.OVERDUE_LOANS, String.valueOf(overdue),
 				String.valueOf(this.properties.overdueDays()),
 				"贷款逾期 %d 天 / a loan %d days overdue".formatted(overdue, overdue)));
+	}
+
+	public Optional<FiredSignal> lowSatisfaction(ChurnInputs inputs) {
+		ChurnInputs.SatisfactionReading reading = inputs.latestSatisfaction();
+		if (reading == null) {
+			return Optional.empty();
+		}
+		ChurnProperties.LowSatisfaction rule = this.properties.lowSatisfaction();
+		if (reading.respondedOn().isBefore(inputs.asOf().minus(rule.window()))
+				|| reading.respondedOn().isAfter(inputs.asOf())) {
+			// Too old to speak for the client now (or given after the evaluation date).
+			return Optional.empty();
+		}
+		int atMost = reading.nps() ? rule.npsAtMost() : rule.fivePointAtMost();
+		if (reading.score() > atMost) {
+			return Optional.empty();
+		}
+		int max = reading.nps() ? 10 : 5;
+		String scale = reading.nps() ? "NPS" : "五分制 / five-point";
+		return Optional.of(new FiredSignal(ChurnSignal.LOW_SATISFACTION, reading.score() + "/" + max,
+				atMost + "/" + max,
+				"%s 满意度 %d/%d（%s），不高于 %d / satisfaction %d/%d on %s (%s), at most %d".formatted(
+						reading.respondedOn(), reading.score(), max, scale, atMost, reading.score(), max,
+						reading.respondedOn(), scale, atMost)));
 	}
 
 	private static Map<YearMonth, MonthFigures> byMonth(ChurnInputs inputs) {

@@ -3,6 +3,7 @@ package com.corpbank.portal.tiering;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,10 +18,14 @@ import com.corpbank.portal.audit.Actor;
 import com.corpbank.portal.audit.AuditEvent;
 import com.corpbank.portal.audit.AuditedWrites;
 import com.corpbank.portal.churn.ChurnInputs;
+import com.corpbank.portal.churn.ChurnProperties;
 import com.corpbank.portal.churn.ChurnWatch;
 import com.corpbank.portal.churn.MonthFigures;
 import com.corpbank.portal.client.Client;
 import com.corpbank.portal.client.FollowUp;
+import com.corpbank.portal.feedback.FeedbackFigures;
+import com.corpbank.portal.feedback.LatestSurvey;
+import com.corpbank.portal.feedback.SurveyScale;
 import com.corpbank.portal.followup.FollowUpSchedule;
 import com.corpbank.portal.industry.IndustryOutlook;
 import com.corpbank.portal.industry.IndustryOutlooks;
@@ -40,7 +45,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Evaluates clients with a model and writes what changed: for a chunk of the batch job, or for one client on demand.
- * Per chunk: one read per collection ({@link ChunkReader}), one read of approved overrides, the churn warnings
+ * Per chunk: one read per collection ({@link ChunkReader}), one read of approved overrides, one of the open
+ * complaints and one of the newest survey answers ({@link FeedbackFigures}, for the churn signals), the churn warnings
  * ({@link ChurnWatch}: one read plus the alerts that change), then one unordered bulk write of the clients whose
  * result changed, each carrying its audit event and tier-history entry (see {@link AuditedWrites#updateEach}).
  * Unchanged clients are not written, so a second run with the same model and inputs writes nothing.
@@ -62,9 +68,19 @@ public class TierEvaluations {
 
 	private final FollowUpSchedule followUps;
 
+	private final FeedbackFigures feedback;
+
+	private final ChurnProperties churnProperties;
+
+	/** Business dates are Beijing dates. */
+	private static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
+
 	TierEvaluations(ChunkReader reader, TierOverrides overrides, ChurnWatch churnWatch, AuditedWrites writes,
-			IndustryOutlooks outlooks, TieringProperties properties, FollowUpSchedule followUps) {
+			IndustryOutlooks outlooks, TieringProperties properties, FollowUpSchedule followUps,
+			FeedbackFigures feedback, ChurnProperties churnProperties) {
 		this.reader = reader;
+		this.feedback = feedback;
+		this.churnProperties = churnProperties;
 		this.followUps = followUps;
 		this.overrides = overrides;
 		this.churnWatch = churnWatch;
@@ -108,9 +124,18 @@ public class TierEvaluations {
 				failed.add(client.clientId());
 			}
 		}
-		// Churn signals read the visit cadence of the tier this evaluation gives, not of the one it replaces.
-		Map<String, Boolean> alertOpen = this.churnWatch.evaluate(
-				scored.stream().map(result -> churnInputs(result.client(), result.tier(), asOf)).toList(), actor, now);
+		// Churn signals read the visit cadence of the tier this evaluation gives, not of the one it replaces, and the
+		// portal's feedback: complaints open now that were raised by the end of the evaluation date, and the newest
+		// survey answer within the LOW_SATISFACTION window (one query each for the chunk).
+		Map<String, Integer> openComplaints = this.feedback.openComplaints(ids,
+				asOf.plusDays(1).atStartOfDay(BANK_ZONE).toInstant());
+		Map<String, LatestSurvey> surveys = this.feedback.latestSurveys(ids,
+				asOf.minus(this.churnProperties.lowSatisfaction().window()), asOf);
+		Map<String, Boolean> alertOpen = this.churnWatch.evaluate(scored.stream()
+			.map(result -> churnInputs(result.client(), result.tier(), asOf,
+					openComplaints.getOrDefault(result.client().clientId(), 0),
+					surveys.get(result.client().clientId())))
+			.toList(), actor, now);
 		List<AuditedWrites.Change> changes = new ArrayList<>();
 		Set<Object> tierChanges = new HashSet<>();
 		int changedEarlierByThisJob = 0;
@@ -214,12 +239,16 @@ public class TierEvaluations {
 				Objects.requireNonNullElse(override.decidedBy(), ""));
 	}
 
-	private static ChurnInputs churnInputs(ClientData client, ValueTierCode tier, LocalDate asOf) {
+	private static ChurnInputs churnInputs(ClientData client, ValueTierCode tier, LocalDate asOf, int openComplaints,
+			@Nullable LatestSurvey survey) {
 		List<MonthFigures> months = client.months().stream()
 			.map(month -> new MonthFigures(month.month(), month.averageDeposits(), month.productsHeld(),
 					month.transactionCount(), month.openComplaints(), month.lastContactOn()))
 			.toList();
-		return new ChurnInputs(client.clientId(), tier, months, (client.risk() != null) ? client.risk().overdueDays() : null, asOf);
+		return new ChurnInputs(client.clientId(), tier, months,
+				(client.risk() != null) ? client.risk().overdueDays() : null, asOf, openComplaints,
+				(survey != null) ? new ChurnInputs.SatisfactionReading(survey.respondedOn(),
+						survey.scale() == SurveyScale.NPS, survey.score()) : null);
 	}
 
 }

@@ -14,6 +14,8 @@ public enum UserErrorCode {
 	/** The caller's roles or unit do not allow this change. */
 	FORBIDDEN,
 	/** A five-category class below the floor the overdue days impose. */
-	FLOOR_VIOLATION
+	FLOOR_VIOLATION,
+	/** A lifecycle step the record's current status does not allow (e.g. closing an OPEN complaint). */
+	INVALID_TRANSITION
 
 }

@@ -61,6 +61,21 @@ final class MutationCases {
 	static final Map<String, String> SUCCESS_SHOWN_ELSEWHERE = Map.of("startRetiering",
 			"retiering.StartRetieringTests#adminStartsAJobThatRunsInTheBackgroundAndIsAudited");
 
+	/**
+	 * The RMs whose in-scope client of the matrix they serve as a co-RM only (rm_wang: C-LI-2, rm_xu: C-ZHAO-2): they
+	 * see the client but may not work a complaint assigned to someone else.
+	 */
+	static final Set<String> CO_RMS_OF_IN_SCOPE_CLIENT = Set.of("rm_wang", "rm_xu");
+
+	/** A complaint step: by role and scope, but FORBIDDEN to a co-RM who is neither the assignee nor the primary RM. */
+	static final Expectation COMPLAINT_STEP = (caller, kind, allowedRoles) -> {
+		Outcome outcome = Expectation.BY_ROLE_AND_SCOPE.of(caller, kind, allowedRoles);
+		if (outcome == Outcome.SUCCESS && CO_RMS_OF_IN_SCOPE_CLIENT.contains(caller.username())) {
+			return Outcome.FORBIDDEN;
+		}
+		return outcome;
+	};
+
 	static final List<MutationCase> ALL = List.of(
 
 			// No client to be in or out of scope of: "in scope" names an RM the caller may make primary (an RM
@@ -227,6 +242,58 @@ final class MutationCases {
 					}""", target -> Map.of("interactionId", interactionOf(target), "channel", "PHONE", "occurredAt",
 					"2026-11-01T02:00:00Z", "summary", "matrix: it was a call", "reason", "matrix: wrong channel",
 					"expectedVersion", 0)),
+
+			// Feedback: a survey result recorded by the client's own RMs; a complaint raised by its RMs, leads and
+			// branch managers (assigned to the primary RM).
+			MutationCase.onClient("recordSurveyResult", EnumSet.of(RM), """
+					mutation($input: RecordSurveyResultInput!) {
+					  recordSurveyResult(input: $input) { surveyResult { id } errors { code field message } }
+					}""", target -> Map.of("clientId", target.clientId(), "scale", "FIVE_POINT", "score", 4, "channel",
+					"PHONE", "respondedOn", "2026-11-01", "comments", "matrix: quick and friendly")),
+
+			MutationCase.onClient("raiseComplaint", EnumSet.of(RM, TEAM_LEAD, BRANCH_MANAGER), """
+					mutation($input: RaiseComplaintInput!) {
+					  raiseComplaint(input: $input) { complaint { id } errors { code field message } }
+					}""", target -> Map.of("clientId", target.clientId(), "category", "FEES_AND_CHARGES", "severity",
+					"HIGH", "summary", "matrix: an unexpected fee")),
+
+			// The complaint steps name a complaint of the target client in the status the step starts from, assigned
+			// to an RM who has left the client: RMs succeed as its primary RM; a co-RM who is not the assignee is
+			// FORBIDDEN (see COMPLAINT_STEP).
+			MutationCase.onClient("assignComplaint", EnumSet.of(RM, TEAM_LEAD, BRANCH_MANAGER), """
+					mutation($input: AssignComplaintInput!) {
+					  assignComplaint(input: $input) { complaint { id assignee } errors { code field message } }
+					}""", target -> Map.of("complaintId", complaintOf(target, "OPEN"), "assignee", primaryOf(target),
+					"note", "matrix: back to the primary RM", "expectedVersion", 0))
+				.expecting(COMPLAINT_STEP),
+
+			MutationCase.onClient("startComplaint", EnumSet.of(RM, TEAM_LEAD, BRANCH_MANAGER), """
+					mutation($input: StartComplaintInput!) {
+					  startComplaint(input: $input) { complaint { id status } errors { code field message } }
+					}""", target -> Map.of("complaintId", complaintOf(target, "OPEN"), "note", "matrix: on it",
+					"expectedVersion", 0))
+				.expecting(COMPLAINT_STEP),
+
+			MutationCase.onClient("resolveComplaint", EnumSet.of(RM, TEAM_LEAD, BRANCH_MANAGER), """
+					mutation($input: ResolveComplaintInput!) {
+					  resolveComplaint(input: $input) { complaint { id status } errors { code field message } }
+					}""", target -> Map.of("complaintId", complaintOf(target, "IN_PROGRESS"), "resolution",
+					"matrix: fee refunded", "expectedVersion", 0))
+				.expecting(COMPLAINT_STEP),
+
+			MutationCase.onClient("closeComplaint", EnumSet.of(RM, TEAM_LEAD, BRANCH_MANAGER), """
+					mutation($input: CloseComplaintInput!) {
+					  closeComplaint(input: $input) { complaint { id status } errors { code field message } }
+					}""", target -> Map.of("complaintId", complaintOf(target, "RESOLVED"), "note",
+					"matrix: client confirmed", "expectedVersion", 0))
+				.expecting(COMPLAINT_STEP),
+
+			MutationCase.onClient("reopenComplaint", EnumSet.of(RM, TEAM_LEAD, BRANCH_MANAGER), """
+					mutation($input: ReopenComplaintInput!) {
+					  reopenComplaint(input: $input) { complaint { id status } errors { code field message } }
+					}""", target -> Map.of("complaintId", complaintOf(target, "CLOSED"), "reason",
+					"matrix: charged again", "expectedVersion", 0))
+				.expecting(COMPLAINT_STEP),
 
 			// Tier models belong to no client: ADMIN succeeds on any target but MISSING, which names a model that does
 			// not exist (NOT_FOUND) or, for createTierModel, an input that does not exist (VALIDATION).
@@ -458,6 +525,31 @@ final class MutationCases {
 					.append("lastEvaluatedOn", new Date())
 					.append("openKey", target.clientId())
 					.append("version", 0L), "churn_alerts");
+		}
+		return id;
+	}
+
+	/**
+	 * A complaint of the target client in this status (version 0), assigned to an RM who no longer serves it; for a
+	 * missing client, the id of a complaint that does not exist either.
+	 */
+	static String complaintOf(Target target, String status) {
+		String id = "CP-MATRIX-" + target.clientId();
+		if (target.kind() != TargetKind.MISSING) {
+			Date now = new Date();
+			// save, not insert: replaces the one of an earlier call (same id), back at version 0.
+			target.store()
+				.save(new Document("_id", id).append("clientId", target.clientId())
+					.append("category", "FEES_AND_CHARGES")
+					.append("severity", "HIGH")
+					.append("status", status)
+					.append("summary", "matrix: an unexpected fee")
+					.append("assignee", "rm_former")
+					.append("raisedAt", now)
+					.append("raisedBy", "matrix")
+					.append("slaDueAt", Date.from(now.toInstant().plusSeconds(3 * 86_400)))
+					.append("transitions", List.of())
+					.append("version", 0L), "complaints");
 		}
 		return id;
 	}

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.corpbank.portal.tier.ValueTierCode;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -240,6 +241,117 @@ class ChurnSignalsTest {
 					2, 2, 0));
 			assertThat(two.openComplaints(complaints(0, 1))).isEmpty();
 			assertThat(two.openComplaints(complaints(0, 2))).isPresent();
+		}
+
+	}
+
+	@Nested
+	class OpenComplaintsInThePortal {
+
+		private ChurnInputs complaints(@Nullable Integer fed, @Nullable Integer portal) {
+			List<MonthFigures> months = (fed == null) ? List.of()
+					: List.of(new MonthFigures(LAST, BigDecimal.ONE, 1, null, fed, null));
+			return new ChurnInputs("C-1", ValueTierCode.B, months, null, AS_OF, portal, null);
+		}
+
+		@Test
+		void thePortalsOpenComplaintsFireWhenTheFeedReportsNone() {
+			assertThat(signals.openComplaints(complaints(0, 1))).hasValueSatisfying(fired -> {
+				assertThat(fired.value()).isEqualTo("1");
+				assertThat(fired.threshold()).isEqualTo("1");
+				assertThat(fired.detail()).contains("portal");
+			});
+		}
+
+		@Test
+		void theLargerOfTheFeedAndThePortalCounts() {
+			assertThat(signals.openComplaints(complaints(3, 1))).hasValueSatisfying(fired -> {
+				assertThat(fired.value()).isEqualTo("3");
+				assertThat(fired.detail()).contains("2026-10");
+			});
+			assertThat(signals.openComplaints(complaints(1, 4)))
+				.hasValueSatisfying(fired -> assertThat(fired.value()).isEqualTo("4"));
+		}
+
+		@Test
+		void noneOpenAnywhereDoesNotFireAndThePortalAloneIsEnoughToEvaluate() {
+			assertThat(signals.openComplaints(complaints(0, 0))).isEmpty();
+			assertThat(signals.openComplaints(complaints(null, 0))).isEmpty();
+			assertThat(signals.openComplaints(complaints(null, 2)))
+				.hasValueSatisfying(fired -> assertThat(fired.value()).isEqualTo("2"));
+			assertThat(signals.openComplaints(complaints(null, null))).isEmpty();
+		}
+
+		@Test
+		void theConfiguredThresholdAppliesToThePortalCount() {
+			ChurnSignals two = new ChurnSignals(new ChurnProperties(new BigDecimal("0.30"), 1, DEFAULTS.visitCadence(),
+					2, 2, 0));
+			assertThat(two.openComplaints(complaints(null, 1))).isEmpty();
+			assertThat(two.openComplaints(complaints(null, 2))).isPresent();
+		}
+
+	}
+
+	@Nested
+	class LowSatisfaction {
+
+		private ChurnInputs answer(LocalDate on, boolean nps, int score) {
+			return new ChurnInputs("C-1", ValueTierCode.B, quiet(), null, AS_OF, null,
+					new ChurnInputs.SatisfactionReading(on, nps, score));
+		}
+
+		@Test
+		void aFivePointScoreAtTheThresholdFiresAndOneAboveDoesNot() {
+			assertThat(signals.lowSatisfaction(answer(AS_OF.minusDays(10), false, 2))).hasValueSatisfying(fired -> {
+				assertThat(fired.code()).isEqualTo(ChurnSignal.LOW_SATISFACTION);
+				assertThat(fired.value()).isEqualTo("2/5");
+				assertThat(fired.threshold()).isEqualTo("2/5");
+				assertThat(fired.detail()).contains(AS_OF.minusDays(10).toString());
+			});
+			assertThat(signals.lowSatisfaction(answer(AS_OF.minusDays(10), false, 1))).isPresent();
+			assertThat(signals.lowSatisfaction(answer(AS_OF.minusDays(10), false, 3))).isEmpty();
+		}
+
+		@Test
+		void anNpsScoreAtTheThresholdFiresAndOneAboveDoesNot() {
+			assertThat(signals.lowSatisfaction(answer(AS_OF, true, 6))).hasValueSatisfying(fired -> {
+				assertThat(fired.value()).isEqualTo("6/10");
+				assertThat(fired.threshold()).isEqualTo("6/10");
+			});
+			assertThat(signals.lowSatisfaction(answer(AS_OF, true, 0))).isPresent();
+			assertThat(signals.lowSatisfaction(answer(AS_OF, true, 7))).isEmpty();
+		}
+
+		@Test
+		void anAnswerOnTheWindowsFirstDayCountsAndOneDayOlderDoesNot() {
+			LocalDate first = AS_OF.minusMonths(6);
+			assertThat(signals.lowSatisfaction(answer(first, false, 1))).isPresent();
+			assertThat(signals.lowSatisfaction(answer(first.minusDays(1), false, 1))).isEmpty();
+			assertThat(signals.lowSatisfaction(answer(AS_OF.plusDays(1), false, 1))).as("after the evaluation").isEmpty();
+		}
+
+		@Test
+		void noAnswerOnRecordIsNotEvaluated() {
+			assertThat(signals.lowSatisfaction(new ChurnInputs("C-1", ValueTierCode.B, quiet(), null, AS_OF))).isEmpty();
+			assertThat(signals.evaluate(new ChurnInputs("C-1", ValueTierCode.B, quiet(), null, AS_OF)))
+				.extracting(FiredSignal::code)
+				.doesNotContain(ChurnSignal.LOW_SATISFACTION);
+		}
+
+		@Test
+		void theWindowAndThresholdsAreConfiguredAndChecked() {
+			ChurnSignals strict = new ChurnSignals(new ChurnProperties(new BigDecimal("0.30"), 1,
+					DEFAULTS.visitCadence(), 2, 1, 0,
+					new ChurnProperties.LowSatisfaction(Period.ofMonths(1), 3, 8)));
+			assertThat(strict.lowSatisfaction(answer(AS_OF.minusDays(20), false, 3))).isPresent();
+			assertThat(strict.lowSatisfaction(answer(AS_OF.minusDays(20), true, 8))).isPresent();
+			assertThat(strict.lowSatisfaction(answer(AS_OF.minusMonths(1).minusDays(1), false, 1))).isEmpty();
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> new ChurnProperties.LowSatisfaction(Period.ZERO, 2, 6));
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> new ChurnProperties.LowSatisfaction(Period.ofMonths(6), 5, 6));
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> new ChurnProperties.LowSatisfaction(Period.ofMonths(6), 2, 10));
 		}
 
 	}

@@ -64,12 +64,15 @@ public final class ChurnTestData {
 				List.of(5, 5, 5, 5, 5, 5), AS_OF.minusDays(7), 0);
 	}
 
-	/** Six months in which every signal fires: deposits halve, products drop, no contact, complaints; plus overdue. */
+	/**
+	 * Six months in which every signal fires: deposits halve, products drop, no contact, complaints; plus overdue and
+	 * a detractor's NPS answer a month ago.
+	 */
 	static ChurnInputs allSignals(String clientId) {
 		return new ChurnInputs(clientId, ValueTierCode.A,
 				months(List.of("1000000.00", "1000000.00", "1000000.00", "500000.00", "500000.00", "500000.00"),
 						List.of(5, 5, 5, 5, 5, 3), LocalDate.of(2026, 3, 2), 2),
-				15, AS_OF);
+				15, AS_OF, 1, new ChurnInputs.SatisfactionReading(AS_OF.minusMonths(1), true, 4));
 	}
 
 	static ChurnInputs quiet(String clientId) {

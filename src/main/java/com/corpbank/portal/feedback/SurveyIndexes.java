@@ -1,0 +1,29 @@
+package com.corpbank.portal.feedback;
+
+import java.util.List;
+
+import com.corpbank.portal.store.CollectionIndexes;
+import org.springframework.data.domain.Sort.Direction;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code surveys}: a client's results newest first (its list, the churn signal's latest result), an RM's results by
+ * date (the per-RM trend).
+ */
+@Component
+class SurveyIndexes implements CollectionIndexes {
+
+	@Override
+	public String collection() {
+		return "surveys";
+	}
+
+	@Override
+	public List<Index> indexes() {
+		return List.of(
+				new Index().on("clientId", Direction.ASC).on("respondedOn", Direction.DESC).named("client_newest_first"),
+				new Index().on("rmUsername", Direction.ASC).on("respondedOn", Direction.ASC).named("rm_by_date"));
+	}
+
+}
