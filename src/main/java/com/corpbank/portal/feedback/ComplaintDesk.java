@@ -2,6 +2,7 @@ package com.corpbank.portal.feedback;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import com.corpbank.portal.audit.AuditedWrites;
 import com.corpbank.portal.audit.WriteTarget;
 import com.corpbank.portal.client.Client;
 import com.corpbank.portal.client.ClientsInScope;
+import com.corpbank.portal.notification.WorklistEvent;
 import com.corpbank.portal.security.Caller;
 import com.corpbank.portal.security.Role;
 import com.corpbank.portal.write.InputCheck;
@@ -55,6 +57,8 @@ public class ComplaintDesk {
 	static final int MAX_NOTE = 1000;
 
 	static final WriteTarget TARGET = WriteTarget.of("complaint", "complaintId");
+
+	private static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
 
 	private final ClientsInScope clients;
 
@@ -119,7 +123,9 @@ public class ComplaintDesk {
 			.change("assignee", null, assignee)
 			.change("slaDueAt", null, complaint.slaDueAt())
 			.about(ENTITY_TYPE, complaint.id(), 0L, clientId);
-		return this.writes.insert(complaint, event);
+		// The assignee's live notification travels in the same write (outbox): it exists exactly when the complaint does.
+		return this.writes.insert(complaint, event, assigned(complaint.id(), clientId, assignee, complaint.slaDueAt(),
+				0L, now));
 	}
 
 	public Complaint assign(Actor actor, AssignComplaintInput input) {
@@ -218,8 +224,20 @@ public class ComplaintDesk {
 			default -> {
 			}
 		}
-		return this.writes.update(Complaint.class, Criteria.where("_id").is(complaintId), expectedVersion, update,
-				TARGET, event.about(ENTITY_TYPE, complaintId, expectedVersion + 1, current.clientId()));
+		AuditEvent audited = event.about(ENTITY_TYPE, complaintId, expectedVersion + 1, current.clientId());
+		Criteria match = Criteria.where("_id").is(complaintId);
+		if (assignee.equals(current.assignee())) {
+			return this.writes.update(Complaint.class, match, expectedVersion, update, TARGET, audited);
+		}
+		// A new assignee hears of it live, through the same write.
+		return this.writes.update(Complaint.class, match, expectedVersion, update, TARGET, audited,
+				assigned(complaintId, current.clientId(), assignee, current.slaDueAt(), expectedVersion + 1, now));
+	}
+
+	private static WorklistEvent assigned(String complaintId, String clientId, String assignee, Instant slaDueAt,
+			long assignment, Instant now) {
+		return WorklistEvent.complaintAssigned(complaintId, clientId, assignee,
+				slaDueAt.atZone(BANK_ZONE).toLocalDate(), assignment, now);
 	}
 
 	/**

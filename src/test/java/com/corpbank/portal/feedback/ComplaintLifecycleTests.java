@@ -207,6 +207,27 @@ class ComplaintLifecycleTests {
 	}
 
 	@Test
+	void raisingAndEachReassignmentNotifyTheAssigneeInTheSameWriteOtherStepsDoNot() {
+		String id = raise("rm_li", Map.of("clientId", "C-LI-2", "category", "PRODUCT", "severity", "HIGH", "summary",
+				"test: notify"))
+			.path("raiseComplaint.complaint.id").entity(String.class).get();
+		assertThat(notificationsOf(id)).singleElement().satisfies(event -> {
+			assertThat(event.getString("_id")).isEqualTo("CP-ASSIGNED:" + id + ":0");
+			assertThat(event.getString("kind")).isEqualTo("COMPLAINT_ASSIGNED");
+			assertThat(event.getString("clientId")).isEqualTo("C-LI-2");
+			assertThat(event.getString("rmUsername")).isEqualTo("rm_li");
+		});
+		step("rm_li", "startComplaint", id, 0, Map.of());
+		// A refused reassignment writes no event either.
+		call("rm_li", "assignComplaint", id, 1, Map.of("assignee", "rm_zhang"))
+			.path("assignComplaint.errors[0].code").entity(String.class).isEqualTo("VALIDATION");
+		assertThat(notificationsOf(id)).hasSize(1);
+		step("lead_sun", "assignComplaint", id, 1, Map.of("assignee", "rm_wang"));
+		assertThat(notificationsOf(id)).extracting(event -> event.getString("_id") + " " + event.getString("rmUsername"))
+			.containsExactlyInAnyOrder("CP-ASSIGNED:" + id + ":0 rm_li", "CP-ASSIGNED:" + id + ":2 rm_wang");
+	}
+
+	@Test
 	void aStaleVersionIsAConflictAndNotesAreChecked() {
 		FeedbackTestData.complaint(this.mongoTemplate, "CP-V", "C-LI-1", "rm_li", ComplaintStatus.IN_PROGRESS);
 		call("rm_li", "resolveComplaint", "CP-V", 3, Map.of("resolution", "done"))
@@ -270,6 +291,11 @@ class ComplaintLifecycleTests {
 	@SuppressWarnings("unchecked")
 	private static List<Map<String, Object>> transitionsOf(Map<String, Object> complaint) {
 		return (List<Map<String, Object>>) complaint.get("transitions");
+	}
+
+	private List<Document> notificationsOf(String complaintId) {
+		return this.mongoTemplate.find(new Query(Criteria.where("subjectId").is(complaintId)), Document.class,
+				"notifications");
 	}
 
 	private List<Document> eventsOf(String complaintId) {

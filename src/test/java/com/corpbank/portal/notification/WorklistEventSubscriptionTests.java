@@ -20,6 +20,7 @@ import com.corpbank.portal.security.Role;
 import com.corpbank.portal.support.ClientBookFixture;
 import com.corpbank.portal.support.PortalTest;
 import com.corpbank.portal.support.TestIdentityProvider;
+import com.corpbank.portal.support.Testers;
 import com.corpbank.portal.tier.ValueTierCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +31,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.web.socket.CloseStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,6 +66,9 @@ class WorklistEventSubscriptionTests {
 
 	@Autowired
 	WorklistEventHub hub;
+
+	@Autowired
+	HttpGraphQlTester graphQlTester;
 
 	private final List<GraphQlSocket> sockets = new ArrayList<>();
 
@@ -143,6 +148,36 @@ class WorklistEventSubscriptionTests {
 		}
 		assertThat(zhao.nextEvent()).containsEntry("clientId", "C-ZHAO-1");
 		assertThat(li.next(QUIET)).as("delivered once, nothing of C-ZHAO-1").isNull();
+	}
+
+	@Test
+	void aRaiseComplaintMutationNotifiesTheNewAssigneeAndNoRmOfAnotherTeam() throws Exception {
+		GraphQlSocket wang = subscribed("rm_wang");
+		GraphQlSocket zhao = subscribed("rm_zhao");
+
+		// The team lead raises a complaint on C-LI-2 (primary rm_li, co-RM rm_wang) and hands it to rm_wang.
+		String raise = """
+				mutation($input: RaiseComplaintInput!) { raiseComplaint(input: $input) { complaint { id } errors { code } } }""";
+		String id = Testers.as(this.graphQlTester, "lead_sun").document(raise)
+			.variable("input", Map.of("clientId", "C-LI-2", "category", "FEES_AND_CHARGES", "severity", "HIGH",
+					"summary", "test: fees charged twice", "assignee", "rm_wang"))
+			.execute()
+			.path("raiseComplaint.errors").entityList(Object.class).hasSize(0)
+			.path("raiseComplaint.complaint.id").entity(String.class).get();
+		// rm_zhao's positive control: his own client's complaint, raised after.
+		Testers.as(this.graphQlTester, "rm_zhao").document(raise)
+			.variable("input", Map.of("clientId", "C-ZHAO-1", "category", "PRODUCT", "severity", "LOW",
+					"summary", "test: product"))
+			.execute()
+			.path("raiseComplaint.errors").entityList(Object.class).hasSize(0);
+
+		assertThat(wang.nextEvent()).containsEntry("kind", "COMPLAINT_ASSIGNED")
+			.containsEntry("subjectId", id)
+			.containsEntry("rmUsername", "rm_wang")
+			.containsEntry("clientId", "C-LI-2");
+		assertThat(zhao.nextEvent()).containsEntry("clientId", "C-ZHAO-1");
+		assertThat(zhao.next(QUIET)).as("nothing about C-LI-2").isNull();
+		assertThat(wang.next(QUIET)).as("once, and nothing about C-ZHAO-1").isNull();
 	}
 
 	@Test
