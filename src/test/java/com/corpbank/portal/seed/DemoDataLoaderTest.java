@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.corpbank.portal.client.Client;
 import com.corpbank.portal.contact.Contact;
+import com.corpbank.portal.followup.FollowUpSchedule;
 import com.corpbank.portal.interaction.Interaction;
 import com.corpbank.portal.client.EnterpriseSize;
 import com.corpbank.portal.client.EnterpriseSizeClassifier;
@@ -137,6 +138,7 @@ class DemoDataLoaderTest {
 			.withBean(MongoTemplate.class, () -> this.mongoTemplate)
 			.withBean(IndustryCatalog.class)
 			.withBean(EnterpriseSizeClassifier.class)
+			.withBean(FollowUpSchedule.class, () -> FollowUpSchedule.withCadence(DemoDataGenerator.DEMO_CADENCE))
 			.withUserConfiguration(DemoDataLoader.class);
 		runner.run(context -> assertThat(context).doesNotHaveBean(DemoDataLoader.class));
 		runner.withPropertyValues("portal.demo-data.enabled=false")
