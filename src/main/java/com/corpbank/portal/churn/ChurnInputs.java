@@ -16,12 +16,20 @@ import org.jspecify.annotations.Nullable;
  * @param overdueDays days the client's most overdue loan is past due ({@code client.risk.overdueDays}); null when
  * not recorded
  * @param asOf the evaluation date
+ * @param lastInteractionOn the Beijing date of the client's latest recorded interaction up to {@code asOf}; null when
+ * none (NO_RECENT_CONTACT reads the later of it and the months' {@code lastContactOn})
  */
 public record ChurnInputs(String clientId, @Nullable ValueTierCode tier, List<MonthFigures> months,
-		@Nullable Integer overdueDays, LocalDate asOf) {
+		@Nullable Integer overdueDays, LocalDate asOf, @Nullable LocalDate lastInteractionOn) {
 
 	public ChurnInputs {
 		months = List.copyOf(months);
+	}
+
+	/** Inputs without recorded interactions: the monthly feed's last contact only. */
+	public ChurnInputs(String clientId, @Nullable ValueTierCode tier, List<MonthFigures> months,
+			@Nullable Integer overdueDays, LocalDate asOf) {
+		this(clientId, tier, months, overdueDays, asOf, null);
 	}
 
 }

@@ -155,7 +155,7 @@ public class TierEvaluations {
 
 	/**
 	 * The follow-up this evaluation gives the client, or null when its own is right. A first one counts from the last
-	 * contact the monthly feed reports, else onboarding, else the evaluation date (never from a day after it).
+	 * contact (the monthly feed's, or the latest recorded interaction when later), else onboarding, else the evaluation date (never from a day after it).
 	 */
 	private @Nullable FollowUp followUp(ClientData client, ValueTierCode tier, LocalDate asOf) {
 		String primary = client.primaryManager();
@@ -219,7 +219,8 @@ public class TierEvaluations {
 			.map(month -> new MonthFigures(month.month(), month.averageDeposits(), month.productsHeld(),
 					month.transactionCount(), month.openComplaints(), month.lastContactOn()))
 			.toList();
-		return new ChurnInputs(client.clientId(), tier, months, (client.risk() != null) ? client.risk().overdueDays() : null, asOf);
+		return new ChurnInputs(client.clientId(), tier, months, (client.risk() != null) ? client.risk().overdueDays() : null, asOf,
+				client.lastInteractionOn());
 	}
 
 }

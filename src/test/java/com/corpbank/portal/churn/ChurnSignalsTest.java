@@ -197,6 +197,21 @@ class ChurnSignalsTest {
 		}
 
 		@Test
+		void aLaterRecordedInteractionCountsAndAnEarlierOneDoesNot() {
+			List<MonthFigures> stale = months(List.of("1.00", "1.00"), List.of(1, 1), LocalDate.of(2026, 9, 19), null);
+			// The feed's contact is over two months old for tier A; an interaction since silences the signal.
+			assertThat(signals.noRecentContact(
+					new ChurnInputs("C-1", ValueTierCode.A, stale, null, AS_OF, LocalDate.of(2026, 9, 20)))).isEmpty();
+			assertThat(signals.noRecentContact(
+					new ChurnInputs("C-1", ValueTierCode.A, stale, null, AS_OF, LocalDate.of(2026, 8, 1))))
+				.hasValueSatisfying(fired -> assertThat(fired.value()).isEqualTo("2026-09-19"));
+			// No contact in the feed at all: the interaction is the last contact.
+			assertThat(signals.noRecentContact(new ChurnInputs("C-1", ValueTierCode.A, deposits("1.00", "1.00"), null,
+					AS_OF, LocalDate.of(2026, 9, 1))))
+				.hasValueSatisfying(fired -> assertThat(fired.value()).isEqualTo("2026-09-01"));
+		}
+
+		@Test
 		void noContactEverOnRecordFiresWithNoValue() {
 			assertThat(signals.noRecentContact(inputs(deposits("1.00", "1.00")))).hasValueSatisfying(fired -> {
 				assertThat(fired.value()).isNull();
