@@ -30,7 +30,8 @@ import org.jspecify.annotations.Nullable;
  * none in the recent window.</li>
  * <li>Each is recorded by one of the client's RMs (the demo book has no handovers: its RMs served it all year), the
  * primary mostly, a co-RM now and then, sometimes both together; with one or two of the client's contacts; a short
- * Chinese summary with an English gloss; a next step; and for some a follow-up date 7-45 days on.</li>
+ * Chinese summary with an English gloss; a next step; and for some a follow-up date 7-60 days on (so that planned
+ * follow-ups keep falling due in the weeks after the as-of date too).</li>
  * <li>The follow-up is what {@link FollowUpSchedule#onInteraction} makes of the last interaction: from its day, by the
  * seeded tier's cadence, or its follow-up date when earlier; due from the primary RM.</li>
  * </ul>
@@ -212,7 +213,7 @@ final class RelationshipWork {
 				.ifPresent(contactIds::add);
 		}
 		Line line = line(random, client, channel);
-		LocalDate followUpOn = (random.nextDouble() < 0.3) ? day.plusDays(7 + random.nextInt(39)) : null;
+		LocalDate followUpOn = (random.nextDouble() < 0.3) ? day.plusDays(7 + random.nextInt(54)) : null;
 		return new Interaction(interactionId(client.id(), number), client.id(), channel, occurredAt, managers,
 				List.copyOf(contactIds), line.summary(), line.nextStep(), followUpOn, recordedAt, author,
 				DemoDirectory.get().person(author).id(), null, null, null, 0L);

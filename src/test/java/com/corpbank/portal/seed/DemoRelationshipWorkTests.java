@@ -69,11 +69,19 @@ class DemoRelationshipWorkTests {
 	@Autowired
 	Clock clock;
 
+	/** The tests only read: the book is loaded once per class, unless something else replaced it in between. */
+	private static boolean loaded;
+
 	@BeforeEach
 	void loadDemoBook() {
+		if (loaded && this.mongoTemplate.count(new Query(), Client.class) == DemoDataGenerator.CLIENT_COUNT
+				&& this.mongoTemplate.exists(new Query(Criteria.where("_id").is("IA-C000001-001")), Interaction.class)) {
+			return;
+		}
 		new ClientBookFixture(this.mongoTemplate).clear();
 		new DemoDataLoader(this.mongoTemplate, new IndustryCatalog(), new EnterpriseSizeClassifier(), this.followUps)
 			.load();
+		loaded = true;
 	}
 
 	@Test
