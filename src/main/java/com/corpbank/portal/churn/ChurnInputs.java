@@ -16,23 +16,25 @@ import org.jspecify.annotations.Nullable;
  * @param overdueDays days the client's most overdue loan is past due ({@code client.risk.overdueDays}); null when
  * not recorded
  * @param asOf the evaluation date
+ * @param lastInteractionOn the Beijing date of the client's latest recorded interaction up to {@code asOf}; null when
+ * none (NO_RECENT_CONTACT reads the later of it and the months' {@code lastContactOn})
  * @param portalOpenComplaints the client's complaints open in the portal (OPEN or IN_PROGRESS, raised by the end of
  * {@code asOf}); null when not read
  * @param latestSatisfaction the client's newest survey answer up to {@code asOf}; null when none is on record (or not
  * read)
  */
 public record ChurnInputs(String clientId, @Nullable ValueTierCode tier, List<MonthFigures> months,
-		@Nullable Integer overdueDays, LocalDate asOf, @Nullable Integer portalOpenComplaints,
-		@Nullable SatisfactionReading latestSatisfaction) {
+		@Nullable Integer overdueDays, LocalDate asOf, @Nullable LocalDate lastInteractionOn,
+		@Nullable Integer portalOpenComplaints, @Nullable SatisfactionReading latestSatisfaction) {
 
 	public ChurnInputs {
 		months = List.copyOf(months);
 	}
 
-	/** Inputs without the portal's feedback (the monthly feed alone). */
+	/** Inputs from the monthly feed alone: no recorded interactions, complaints or surveys. */
 	public ChurnInputs(String clientId, @Nullable ValueTierCode tier, List<MonthFigures> months,
 			@Nullable Integer overdueDays, LocalDate asOf) {
-		this(clientId, tier, months, overdueDays, asOf, null, null);
+		this(clientId, tier, months, overdueDays, asOf, null, null, null);
 	}
 
 	/**

@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  * calendar months on record and a positive sum for the earlier 3. Value: the drop as a share, 4 decimals.</li>
  * <li>{@link ChurnSignal#FEWER_PRODUCTS}: the most products held in the 3 months before the latest, minus the latest
  * month's, is at least {@code product-drop}. Needs all 4 months. Value: that difference.</li>
- * <li>{@link ChurnSignal#NO_RECENT_CONTACT}: the newest {@code lastContactOn} of any month plus
+ * <li>{@link ChurnSignal#NO_RECENT_CONTACT}: the newest {@code lastContactOn} of any month (or the latest recorded
+ * interaction, {@link ChurnInputs#lastInteractionOn()}, when later) plus
  * {@code contact-cadence-multiplier} × the tier's visit cadence (no tier: C's) is before the evaluation date (on the
  * day itself it does not fire). Months on record none of which names a contact also fire, with value null ("no
  * contact on record"). Needs at least one month on record. Value: the last contact's date.</li>
@@ -139,6 +140,10 @@ public class ChurnSignals {
 			.filter(Objects::nonNull)
 			.max(Comparator.naturalOrder())
 			.orElse(null);
+		LocalDate interaction = inputs.lastInteractionOn();
+		if (interaction != null && (lastContact == null || interaction.isAfter(lastContact))) {
+			lastContact = interaction;
+		}
 		if (lastContact == null) {
 			return Optional.of(new FiredSignal(ChurnSignal.NO_RECENT_CONTACT, null, allowed.toString(),
 					"无联系记录，超过 " + rule + " 无联系即预警 / no contact on record; alert after " + rule));

@@ -2,12 +2,15 @@ package com.corpbank.portal.followup;
 
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.EnumSet;
+import java.util.Map;
 import java.util.Objects;
 
 import com.corpbank.portal.churn.ChurnProperties;
 import com.corpbank.portal.client.FollowUp;
 import com.corpbank.portal.tier.ValueTierCode;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,15 +29,31 @@ import org.springframework.stereotype.Component;
 @Component
 public class FollowUpSchedule {
 
-	private final ChurnProperties churn;
+	private final Map<ValueTierCode, Period> visitCadence;
 
+	@Autowired
 	FollowUpSchedule(ChurnProperties churn) {
-		this.churn = churn;
+		this(churn.visitCadence());
+	}
+
+	private FollowUpSchedule(Map<ValueTierCode, Period> visitCadence) {
+		if (!visitCadence.keySet().containsAll(EnumSet.allOf(ValueTierCode.class))) {
+			throw new IllegalArgumentException("A visit cadence needs a period for each of A, B and C");
+		}
+		this.visitCadence = Map.copyOf(visitCadence);
+	}
+
+	/**
+	 * The schedule with a given cadence, for code that runs outside the application context (the demo seed when it
+	 * is built by hand); the service's own schedule is the bean, with {@code portal.churn.visit-cadence}.
+	 */
+	public static FollowUpSchedule withCadence(Map<ValueTierCode, Period> visitCadence) {
+		return new FollowUpSchedule(visitCadence);
 	}
 
 	/** The cadence of a tier; an untiered client uses C's. */
 	public Period cadence(@Nullable ValueTierCode tier) {
-		return Objects.requireNonNull(this.churn.visitCadence().get((tier != null) ? tier : ValueTierCode.C));
+		return Objects.requireNonNull(this.visitCadence.get((tier != null) ? tier : ValueTierCode.C));
 	}
 
 	/** The due date from a start date, a tier and an optional planned date (kept when earlier). */

@@ -3,15 +3,21 @@ package com.corpbank.portal.seed;
 import java.util.List;
 
 import com.corpbank.portal.client.Client;
+import com.corpbank.portal.contact.Contact;
 import com.corpbank.portal.financials.FinancialStatement;
+import com.corpbank.portal.interaction.Interaction;
 import com.corpbank.portal.manager.RelationshipManager;
 import com.corpbank.portal.metrics.RelationshipMetrics;
 import com.corpbank.portal.org.OrgUnit;
 import com.corpbank.portal.tax.TaxRecord;
 
-/** One consistent set of demo documents, as {@link DemoDataGenerator} builds it; lists are unmodifiable. */
+/**
+ * One consistent set of demo documents, as {@link DemoDataGenerator} builds it; lists are unmodifiable. Contacts and
+ * interactions are empty in the blocks of a {@link ScaledBook} (its clients have no follow-up either).
+ */
 public record DemoData(List<OrgUnit> orgUnits, List<RelationshipManager> managers, List<Client> clients,
-		List<FinancialStatement> statements, List<RelationshipMetrics> metrics, List<TaxRecord> taxRecords) {
+		List<FinancialStatement> statements, List<RelationshipMetrics> metrics, List<TaxRecord> taxRecords,
+		List<Contact> contacts, List<Interaction> interactions) {
 
 	public DemoData {
 		orgUnits = List.copyOf(orgUnits);
@@ -20,6 +26,8 @@ public record DemoData(List<OrgUnit> orgUnits, List<RelationshipManager> manager
 		statements = List.copyOf(statements);
 		metrics = List.copyOf(metrics);
 		taxRecords = List.copyOf(taxRecords);
+		contacts = List.copyOf(contacts);
+		interactions = List.copyOf(interactions);
 	}
 
 }

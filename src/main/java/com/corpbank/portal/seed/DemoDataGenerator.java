@@ -2,6 +2,7 @@ package com.corpbank.portal.seed;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,14 +20,18 @@ import com.corpbank.portal.client.Client;
 import com.corpbank.portal.client.ClientAssignment;
 import com.corpbank.portal.client.EnterpriseSize;
 import com.corpbank.portal.client.EnterpriseSizeClassifier;
+import com.corpbank.portal.client.FollowUp;
 import com.corpbank.portal.client.IdNumber;
 import com.corpbank.portal.client.Industry;
 import com.corpbank.portal.client.LegalRepresentative;
 import com.corpbank.portal.client.LifecycleStage;
 import com.corpbank.portal.client.Regions;
 import com.corpbank.portal.client.Uscc;
+import com.corpbank.portal.contact.Contact;
+import com.corpbank.portal.followup.FollowUpSchedule;
 import com.corpbank.portal.financials.FinancialStatement;
 import com.corpbank.portal.industry.IndustryCatalog;
+import com.corpbank.portal.interaction.Interaction;
 import com.corpbank.portal.manager.RelationshipManager;
 import com.corpbank.portal.org.OrgUnit;
 import com.corpbank.portal.risk.CreditRating;
@@ -38,6 +43,7 @@ import com.corpbank.portal.seed.RelationshipHistory.Move;
 import com.corpbank.portal.tax.TaxRecord;
 import com.corpbank.portal.tier.SeedTierModel;
 import com.corpbank.portal.tier.ValueTier;
+import com.corpbank.portal.tier.ValueTierCode;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,6 +64,9 @@ import org.jspecify.annotations.Nullable;
  * <li>each client has a registered address in its division, a founding date that fits its USCC, the latest
  * statement's headcount and a fictitious legal representative with a well-formed ID number; these come from a
  * second {@link Random} ({@code SEED + 1}), so adding them changed nothing else in the book.</li>
+ * <li>the relationship side ({@link RelationshipHistory}) comes from a third ({@code SEED + 2}), and the relationship
+ * work ({@link RelationshipWork}: contacts, a year of interactions on the figures' contact days, the open follow-up)
+ * from a fourth ({@code SEED + 3}).</li>
  * </ul>
  */
 public class DemoDataGenerator {
@@ -313,22 +322,42 @@ public class DemoDataGenerator {
 
 	static final int MOVERS_DOWN = 7;
 
+	/**
+	 * The visit cadence the demo's contact days are shaped for: the default {@code portal.churn.visit-cadence}. A
+	 * generator built without a schedule schedules follow-ups by it.
+	 */
+	public static final Map<ValueTierCode, Period> DEMO_CADENCE = Map.of(ValueTierCode.A, Period.ofMonths(1),
+			ValueTierCode.B, Period.ofMonths(3), ValueTierCode.C, Period.ofMonths(6));
+
 	private final IndustryCatalog catalog;
 
 	private final EnterpriseSizeClassifier classifier;
 
+	private final FollowUpSchedule followUps;
+
 	public DemoDataGenerator(IndustryCatalog catalog, EnterpriseSizeClassifier classifier) {
+		this(catalog, classifier, FollowUpSchedule.withCadence(DEMO_CADENCE));
+	}
+
+	/** @param followUps the schedule the seeded follow-ups follow (the service's own, when seeded at start-up) */
+	public DemoDataGenerator(IndustryCatalog catalog, EnterpriseSizeClassifier classifier, FollowUpSchedule followUps) {
 		this.catalog = catalog;
 		this.classifier = classifier;
+		this.followUps = followUps;
 	}
 
 	/** The demo book; equal on every call. */
 	public DemoData generate() {
-		return generate(SEED);
+		return generate(SEED, true);
 	}
 
-	/** A book of {@value #CLIENT_COUNT} clients shaped as the demo from another seed (blocks of a scaled book). */
-	DemoData generate(long seed) {
+	/**
+	 * A book of {@value #CLIENT_COUNT} clients shaped as the demo from another seed (blocks of a scaled book).
+	 *
+	 * @param relationshipWork whether to make contacts, interactions and follow-ups too; without, those lists are
+	 * empty, clients have no follow-up, and nothing else differs
+	 */
+	DemoData generate(long seed, boolean relationshipWork) {
 		Random random = new Random(seed);
 		List<OrgUnit> orgUnits = orgUnits();
 		Map<String, List<String>> teamPathByManager = teamPathByManager(orgUnits);
@@ -368,15 +397,32 @@ public class DemoDataGenerator {
 		Map<String, Move> moves = movers(clients);
 		List<RelationshipMetrics> metrics = new ArrayList<>();
 		List<TaxRecord> taxRecords = new ArrayList<>();
+		List<List<LocalDate>> contactDays = new ArrayList<>();
 		for (int i = 0; i < clients.size(); i++) {
 			Client client = clients.get(i);
 			RelationshipHistory.Result history = RelationshipHistory.of(relationships, client, drafts.get(i).statements,
 					CHURN_PATTERNS.getOrDefault(client.id(), Set.of()), moves.get(client.id()));
-			clients.set(i, onboarded(client, history.onboardedOn()));
+			clients.set(i, withRelationship(client, history.onboardedOn(), null));
 			metrics.addAll(history.months());
 			taxRecords.addAll(history.taxRecords());
+			contactDays.add(history.contactDays());
 		}
-		return new DemoData(orgUnits, MANAGERS, clients, statements, metrics, taxRecords);
+
+		// The relationship work (contacts, interactions, follow-ups) draws from a fourth stream, on the contact days of
+		// the figures: adding it left every other value of the book as it was.
+		List<Contact> contacts = new ArrayList<>();
+		List<Interaction> interactions = new ArrayList<>();
+		if (relationshipWork) {
+			Random work = new Random(seed + 3);
+			for (int i = 0; i < clients.size(); i++) {
+				Client client = clients.get(i);
+				RelationshipWork.Result result = RelationshipWork.of(work, client, contactDays.get(i), this.followUps);
+				clients.set(i, withRelationship(client, client.onboardedOn(), result.followUp()));
+				contacts.addAll(result.contacts());
+				interactions.addAll(result.interactions());
+			}
+		}
+		return new DemoData(orgUnits, MANAGERS, clients, statements, metrics, taxRecords, contacts, interactions);
 	}
 
 	/**
@@ -416,12 +462,12 @@ public class DemoDataGenerator {
 		return (score >= 80) ? score - 80 : (score >= 60) ? score - 60 : -1;
 	}
 
-	private static Client onboarded(Client client, LocalDate onboardedOn) {
+	private static Client withRelationship(Client client, @Nullable LocalDate onboardedOn, @Nullable FollowUp followUp) {
 		return new Client(client.id(), client.name(), client.uscc(), client.industry(), client.adminDivision(),
 				client.region(), client.size(), client.lifecycleStage(), client.valueTier(), client.risk(),
 				client.primaryManager(), client.coManagers(), client.managerUsernames(), client.orgUnits(),
 				client.registeredAddress(), client.foundedOn(), client.employees(), client.legalRepresentative(),
-				client.sizeBasis(), onboardedOn, client.followUp(), client.version());
+				client.sizeBasis(), onboardedOn, followUp, client.version());
 	}
 
 	/** Each RM's team path, root first, as {@link ClientAssignment#orgUnits(Map)} needs it. */

@@ -8,8 +8,11 @@ import java.util.function.Function;
 
 import com.corpbank.portal.client.Client;
 import com.corpbank.portal.client.EnterpriseSizeClassifier;
+import com.corpbank.portal.contact.Contact;
 import com.corpbank.portal.financials.FinancialStatement;
+import com.corpbank.portal.followup.FollowUpSchedule;
 import com.corpbank.portal.industry.IndustryCatalog;
+import com.corpbank.portal.interaction.Interaction;
 import com.corpbank.portal.manager.RelationshipManager;
 import com.corpbank.portal.metrics.RelationshipMetrics;
 import com.corpbank.portal.org.OrgUnit;
@@ -18,6 +21,7 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -33,7 +37,11 @@ import org.springframework.stereotype.Component;
  * <p>It also binds demo RMs that are not yet bound to a Keycloak user ({@link #bindUnboundDemoManagers()}), in a
  * store with clients too: the one change it makes there.
  *
- * <p>Clients come with their four annual statements, 24 months of relationship figures and three tax years.
+ * <p>Clients come with their four annual statements, 24 months of relationship figures and three tax years, their
+ * contacts, a year of interactions and their open follow-up (scheduled by the service's {@link FollowUpSchedule}).
+ * Like every seeded collection, contacts and interactions are inserted as they are, with no audit event: the seed
+ * is the book's starting state, not a change anyone made (seeded interactions carry no {@code followUpApplied} marker:
+ * the client's follow-up is already the one they leave).
  *
  * <p>Plain batch inserts, no transaction (the embedded store has none). A run that stopped half-way is finished
  * by the next one: documents whose ids already exist are skipped, collection by collection, so org units and
@@ -46,16 +54,26 @@ public class DemoDataLoader implements ApplicationRunner {
 	private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
 	/** What one load inserted, per collection. */
-	public record Inserted(int orgUnits, int managers, int clients, int statements, int metrics, int taxRecords) {
+	public record Inserted(int orgUnits, int managers, int clients, int statements, int metrics, int taxRecords,
+			int contacts, int interactions) {
 	}
 
 	private final MongoTemplate mongoTemplate;
 
 	private final DemoDataGenerator generator;
 
+	/** The demo book with follow-ups by the demo's cadence ({@link DemoDataGenerator#DEMO_CADENCE}), for tests. */
 	public DemoDataLoader(MongoTemplate mongoTemplate, IndustryCatalog catalog, EnterpriseSizeClassifier classifier) {
 		this.mongoTemplate = mongoTemplate;
 		this.generator = new DemoDataGenerator(catalog, classifier);
+	}
+
+	/** The demo book with follow-ups by the configured cadence ({@code portal.churn.visit-cadence}). */
+	@Autowired
+	public DemoDataLoader(MongoTemplate mongoTemplate, IndustryCatalog catalog, EnterpriseSizeClassifier classifier,
+			FollowUpSchedule followUps) {
+		this.mongoTemplate = mongoTemplate;
+		this.generator = new DemoDataGenerator(catalog, classifier, followUps);
 	}
 
 	@Override
@@ -77,10 +95,13 @@ public class DemoDataLoader implements ApplicationRunner {
 				insertMissing(data.clients(), Client.class, Client::id),
 				insertMissing(data.statements(), FinancialStatement.class, FinancialStatement::id),
 				insertMissing(data.metrics(), RelationshipMetrics.class, RelationshipMetrics::id),
-				insertMissing(data.taxRecords(), TaxRecord.class, TaxRecord::id));
+				insertMissing(data.taxRecords(), TaxRecord.class, TaxRecord::id),
+				insertMissing(data.contacts(), Contact.class, Contact::id),
+				insertMissing(data.interactions(), Interaction.class, Interaction::id));
 		log.info("Demo data loaded: {} org units, {} managers, {} clients, {} financial statements, {} months of "
-				+ "relationship figures, {} tax records", inserted.orgUnits(), inserted.managers(), inserted.clients(),
-				inserted.statements(), inserted.metrics(), inserted.taxRecords());
+				+ "relationship figures, {} tax records, {} contacts, {} interactions", inserted.orgUnits(),
+				inserted.managers(), inserted.clients(), inserted.statements(), inserted.metrics(), inserted.taxRecords(),
+				inserted.contacts(), inserted.interactions());
 		return Optional.of(inserted);
 	}
 

@@ -79,8 +79,19 @@ final class RelationshipHistory {
 
 	}
 
-	/** One client's relationship documents. */
-	record Result(LocalDate onboardedOn, List<RelationshipMetrics> months, List<TaxRecord> taxRecords) {
+	/**
+	 * One client's relationship documents.
+	 *
+	 * @param contactDays the days of the client's RM contacts, oldest first: each month's {@code lastContactOn} is the
+	 * latest of them up to the month's end ({@link RelationshipWork} records them as interactions)
+	 */
+	record Result(LocalDate onboardedOn, List<RelationshipMetrics> months, List<TaxRecord> taxRecords,
+			List<LocalDate> contactDays) {
+
+		Result {
+			contactDays = List.copyOf(contactDays);
+		}
+
 	}
 
 	private RelationshipHistory() {
@@ -173,7 +184,7 @@ final class RelationshipHistory {
 					(int) Math.max(0, Math.round(count)), complaints, lastContact(contacts, month.atEndOfMonth()),
 					recordedAt, FEED, null));
 		}
-		return new Result(onboardedOn, List.copyOf(months), taxRecords(random, client, statements));
+		return new Result(onboardedOn, List.copyOf(months), taxRecords(random, client, statements), contacts);
 	}
 
 	/**

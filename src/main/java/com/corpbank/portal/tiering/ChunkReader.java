@@ -1,10 +1,13 @@
 package com.corpbank.portal.tiering;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -18,19 +21,22 @@ import com.corpbank.portal.metrics.RelationshipMetrics;
 import com.corpbank.portal.risk.RiskGrade;
 import com.corpbank.portal.tax.TaxRecord;
 import com.corpbank.portal.tier.ValueTier;
+import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads what the evaluation of a chunk of clients needs: a fixed number of queries per collection for the whole chunk
- * (clients, annual statements, 24 months of relationship records, tax years; slices of {@value #IDS_PER_QUERY} ids),
+ * (clients, annual statements, 24 months of relationship records, tax years, the latest interaction; slices of
+ * {@value #IDS_PER_QUERY} ids),
  * each projected to the fields scoring reads, so the cost per client stays flat whatever the chunk and book size.
  *
- * <p>Every query selects by {@code _id} alone: statements, months and tax years have ids made of the client id and
+ * <p>Every query but the latest interaction's (see {@link #lastInteractions}) selects by {@code _id} alone: statements, months and tax years have ids made of the client id and
  * the period ({@code C000001-2025}, {@code C000001-2026-10}), so the chunk asks for exactly the ids of the periods it
  * reads. MongoDB serves that from the {@code _id} index like a {@code clientId} range; the embedded store serves only a
  * query whose fields are exactly a unique index's, so any other filter would scan the whole collection for every
@@ -48,6 +54,8 @@ class ChunkReader {
 
 	/** Annual statements and tax years an evaluation reads: the latest two count, older than this are stale. */
 	static final int YEARS_READ = 5;
+
+	private static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
 
 	private final MongoTemplate mongoTemplate;
 
@@ -79,6 +87,7 @@ class ChunkReader {
 		Map<String, List<ClientData.Statement>> statements = statements(clientIds, asOf);
 		Map<String, List<ClientData.Month>> months = months(clientIds, asOf);
 		Map<String, List<ClientData.Tax>> taxes = taxes(clientIds, asOf);
+		Map<String, LocalDate> interactions = lastInteractions(clientIds, asOf);
 		Map<String, ClientRow> rows = new HashMap<>();
 		for (ClientRow row : findByIds(List.copyOf(clientIds), ClientRow.class, "clients", "industry", "onboardedOn",
 				"employees", "risk", "valueTier", "lifecycleStage", "version", "primaryManager", "followUp")) {
@@ -97,7 +106,7 @@ class ChunkReader {
 							risk.ratedOn(), risk.overdueDays()) : null,
 					row.valueTier(), row.lifecycleStage(), statements.getOrDefault(id, List.of()),
 					months.getOrDefault(id, List.of()), taxes.getOrDefault(id, List.of()), row.primaryManager(),
-					row.followUp()));
+					row.followUp(), interactions.get(id)));
 		}
 		return chunk;
 	}
@@ -159,6 +168,30 @@ class ChunkReader {
 		return byClient;
 	}
 
+	/**
+	 * The Beijing date of each client's latest interaction up to the end of {@code asOf}: one grouping query per id
+	 * slice. Interactions are keyed by a generated id, so this one filters by {@code clientId}: MongoDB serves it from
+	 * {@code client_newest_first}; the embedded store scans the interactions once per slice (a book without
+	 * interactions, such as the benchmark's scaled book, costs nothing).
+	 */
+	private Map<String, LocalDate> lastInteractions(Collection<String> clientIds, LocalDate asOf) {
+		List<String> ids = List.copyOf(clientIds);
+		Instant until = asOf.plusDays(1).atStartOfDay(BANK_ZONE).toInstant();
+		Map<String, LocalDate> latest = new HashMap<>();
+		for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+			Aggregation aggregation = Aggregation.newAggregation(
+					Aggregation.match(Criteria.where("clientId").in(ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)))
+						.and("occurredAt").lt(until)),
+					Aggregation.group("clientId").max("occurredAt").as("occurredAt"));
+			for (Document row : this.mongoTemplate.aggregate(aggregation, "interactions", Document.class)) {
+				Date occurredAt = row.getDate("occurredAt");
+				if (occurredAt != null) {
+					latest.put(row.getString("_id"), LocalDate.ofInstant(occurredAt.toInstant(), BANK_ZONE));
+				}
+			}
+		}
+		return latest;
+	}
 
 	/**
 	 * The documents with these ids, projected to {@code fields}, in queries of at most {@value #IDS_PER_QUERY} ids: the

@@ -19,19 +19,26 @@ import org.jspecify.annotations.Nullable;
  * @param taxRecords tax years up to the evaluation date, oldest first
  * @param primaryManager the primary RM, whom a first follow-up is due from
  * @param followUp the open follow-up 定期回访; null before the first one
+ * @param lastInteractionOn the Beijing date of the latest recorded interaction up to the evaluation date; null when
+ * none
  */
 public record ClientData(String clientId, long version, @Nullable String industrySection,
 		@Nullable LocalDate onboardedOn, @Nullable Integer employees, @Nullable Risk risk,
 		@Nullable ValueTier valueTier, @Nullable LifecycleStage lifecycleStage, List<Statement> annualStatements,
-		List<Month> months, List<Tax> taxRecords, @Nullable String primaryManager, @Nullable FollowUp followUp) {
+		List<Month> months, List<Tax> taxRecords, @Nullable String primaryManager, @Nullable FollowUp followUp,
+		@Nullable LocalDate lastInteractionOn) {
 
-	/** The newest RM contact the monthly feed reports; null when none does. */
+	/** The newest RM contact: the monthly feed's, or the latest recorded interaction when later; null when neither. */
 	public @Nullable LocalDate lastContactOn() {
-		return this.months.stream()
+		LocalDate feed = this.months.stream()
 			.map(Month::lastContactOn)
 			.filter(java.util.Objects::nonNull)
 			.max(LocalDate::compareTo)
 			.orElse(null);
+		if (this.lastInteractionOn != null && (feed == null || this.lastInteractionOn.isAfter(feed))) {
+			return this.lastInteractionOn;
+		}
+		return feed;
 	}
 
 	/** The client's risk grades as scoring reads them. */

@@ -180,7 +180,7 @@ public class TierEvaluations {
 
 	/**
 	 * The follow-up this evaluation gives the client, or null when its own is right. A first one counts from the last
-	 * contact the monthly feed reports, else onboarding, else the evaluation date (never from a day after it).
+	 * contact (the monthly feed's, or the latest recorded interaction when later), else onboarding, else the evaluation date (never from a day after it).
 	 */
 	private @Nullable FollowUp followUp(ClientData client, ValueTierCode tier, LocalDate asOf) {
 		String primary = client.primaryManager();
@@ -246,8 +246,8 @@ public class TierEvaluations {
 					month.transactionCount(), month.openComplaints(), month.lastContactOn()))
 			.toList();
 		return new ChurnInputs(client.clientId(), tier, months,
-				(client.risk() != null) ? client.risk().overdueDays() : null, asOf, openComplaints,
-				(survey != null) ? new ChurnInputs.SatisfactionReading(survey.respondedOn(),
+				(client.risk() != null) ? client.risk().overdueDays() : null, asOf, client.lastInteractionOn(),
+				openComplaints, (survey != null) ? new ChurnInputs.SatisfactionReading(survey.respondedOn(),
 						survey.scale() == SurveyScale.NPS, survey.score()) : null);
 	}
 

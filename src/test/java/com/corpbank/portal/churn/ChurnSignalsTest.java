@@ -198,6 +198,21 @@ class ChurnSignalsTest {
 		}
 
 		@Test
+		void aLaterRecordedInteractionCountsAndAnEarlierOneDoesNot() {
+			List<MonthFigures> stale = months(List.of("1.00", "1.00"), List.of(1, 1), LocalDate.of(2026, 9, 19), null);
+			// The feed's contact is over two months old for tier A; an interaction since silences the signal.
+			assertThat(signals.noRecentContact(
+					new ChurnInputs("C-1", ValueTierCode.A, stale, null, AS_OF, LocalDate.of(2026, 9, 20), null, null))).isEmpty();
+			assertThat(signals.noRecentContact(
+					new ChurnInputs("C-1", ValueTierCode.A, stale, null, AS_OF, LocalDate.of(2026, 8, 1), null, null)))
+				.hasValueSatisfying(fired -> assertThat(fired.value()).isEqualTo("2026-09-19"));
+			// No contact in the feed at all: the interaction is the last contact.
+			assertThat(signals.noRecentContact(new ChurnInputs("C-1", ValueTierCode.A, deposits("1.00", "1.00"), null,
+					AS_OF, LocalDate.of(2026, 9, 1), null, null)))
+				.hasValueSatisfying(fired -> assertThat(fired.value()).isEqualTo("2026-09-01"));
+		}
+
+		@Test
 		void noContactEverOnRecordFiresWithNoValue() {
 			assertThat(signals.noRecentContact(inputs(deposits("1.00", "1.00")))).hasValueSatisfying(fired -> {
 				assertThat(fired.value()).isNull();
@@ -251,7 +266,7 @@ class ChurnSignalsTest {
 		private ChurnInputs complaints(@Nullable Integer fed, @Nullable Integer portal) {
 			List<MonthFigures> months = (fed == null) ? List.of()
 					: List.of(new MonthFigures(LAST, BigDecimal.ONE, 1, null, fed, null));
-			return new ChurnInputs("C-1", ValueTierCode.B, months, null, AS_OF, portal, null);
+			return new ChurnInputs("C-1", ValueTierCode.B, months, null, AS_OF, null, portal, null);
 		}
 
 		@Test
@@ -296,7 +311,7 @@ class ChurnSignalsTest {
 	class LowSatisfaction {
 
 		private ChurnInputs answer(LocalDate on, boolean nps, int score) {
-			return new ChurnInputs("C-1", ValueTierCode.B, quiet(), null, AS_OF, null,
+			return new ChurnInputs("C-1", ValueTierCode.B, quiet(), null, AS_OF, null, null,
 					new ChurnInputs.SatisfactionReading(on, nps, score));
 		}
 

@@ -72,7 +72,7 @@ public final class ChurnTestData {
 		return new ChurnInputs(clientId, ValueTierCode.A,
 				months(List.of("1000000.00", "1000000.00", "1000000.00", "500000.00", "500000.00", "500000.00"),
 						List.of(5, 5, 5, 5, 5, 3), LocalDate.of(2026, 3, 2), 2),
-				15, AS_OF, 1, new ChurnInputs.SatisfactionReading(AS_OF.minusMonths(1), true, 4));
+				15, AS_OF, null, 1, new ChurnInputs.SatisfactionReading(AS_OF.minusMonths(1), true, 4));
 	}
 
 	static ChurnInputs quiet(String clientId) {

@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import com.corpbank.portal.client.Client;
+import com.corpbank.portal.contact.Contact;
+import com.corpbank.portal.followup.FollowUpSchedule;
+import com.corpbank.portal.interaction.Interaction;
 import com.corpbank.portal.client.EnterpriseSize;
 import com.corpbank.portal.client.EnterpriseSizeClassifier;
 import com.corpbank.portal.client.Industry;
@@ -68,12 +71,17 @@ class DemoDataLoaderTest {
 		DemoData expected = new DemoDataGenerator(new IndustryCatalog(), new EnterpriseSizeClassifier()).generate();
 
 		assertThat(this.loader.load()).contains(new Inserted(10, 6, expected.clients().size(),
-				expected.statements().size(), expected.metrics().size(), expected.taxRecords().size()));
+				expected.statements().size(), expected.metrics().size(), expected.taxRecords().size(),
+				expected.contacts().size(), expected.interactions().size()));
 
 		assertThat(count(OrgUnit.class)).isEqualTo(10);
 		assertThat(count(RelationshipManager.class)).isEqualTo(6);
 		assertThat(count(Client.class)).isEqualTo(expected.clients().size());
 		assertThat(count(FinancialStatement.class)).isEqualTo(expected.statements().size());
+		assertThat(count(Contact.class)).isEqualTo(expected.contacts().size()).isPositive();
+		assertThat(count(Interaction.class)).isEqualTo(expected.interactions().size()).isPositive();
+		assertThat(this.mongoTemplate.findById(expected.interactions().get(0).id(), Interaction.class))
+			.isEqualTo(expected.interactions().get(0));
 		Client first = expected.clients().get(0);
 		Client stored = this.mongoTemplate.findById(first.id(), Client.class);
 		assertThat(stored).usingRecursiveComparison().ignoringFields("version").isEqualTo(first);
@@ -130,6 +138,7 @@ class DemoDataLoaderTest {
 			.withBean(MongoTemplate.class, () -> this.mongoTemplate)
 			.withBean(IndustryCatalog.class)
 			.withBean(EnterpriseSizeClassifier.class)
+			.withBean(FollowUpSchedule.class, () -> FollowUpSchedule.withCadence(DemoDataGenerator.DEMO_CADENCE))
 			.withUserConfiguration(DemoDataLoader.class);
 		runner.run(context -> assertThat(context).doesNotHaveBean(DemoDataLoader.class));
 		runner.withPropertyValues("portal.demo-data.enabled=false")

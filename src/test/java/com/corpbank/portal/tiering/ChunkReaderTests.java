@@ -1,6 +1,7 @@
 package com.corpbank.portal.tiering;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -98,6 +99,57 @@ class ChunkReaderTests {
 		assertThat(findsOn("financial_statements")).isEqualTo(6);
 		assertThat(findsOn("tax_records")).isEqualTo(6);
 		assertThat(findsOn("relationship_metrics")).isEqualTo(29);
+		assertThat(commandsOn("aggregate", "interactions")).isEqualTo(2);
+	}
+
+	@Test
+	void readsEachClientsLatestInteractionUpToTheEvaluationDateAsABeijingDate() {
+		client("C-I-1", 0);
+		client("C-I-2", 0);
+		client("C-I-3", 0);
+		// 2026-11-20 23:30 in Beijing is still the evaluation date; the next Beijing day is after it.
+		interaction("IA-1", "C-I-1", Instant.parse("2026-10-03T02:00:00Z"));
+		interaction("IA-2", "C-I-1", Instant.parse("2026-11-20T15:30:00Z"));
+		interaction("IA-3", "C-I-1", Instant.parse("2026-11-20T16:00:00Z"));
+		interaction("IA-4", "C-I-2", Instant.parse("2026-11-20T16:00:00Z"));
+		interaction("IA-5", "C-OTHER", Instant.parse("2026-11-01T02:00:00Z"));
+		this.commands.reset();
+
+		List<ClientData> read = this.reader.read(List.of("C-I-1", "C-I-2", "C-I-3"), AS_OF);
+
+		assertThat(read).extracting(ClientData::lastInteractionOn)
+			.containsExactly(LocalDate.of(2026, 11, 20), null, null);
+		assertThat(commandsOn("aggregate", "interactions")).isEqualTo(1);
+	}
+
+	@Test
+	void theLastContactIsTheFeedsOrTheLatestInteractionWhicheverIsLater() {
+		client("C-I-1", 0);
+		month("C-I-1", YearMonth.of(2026, 10));
+		this.mongoTemplate.getCollection("relationship_metrics")
+			.updateOne(new Document("_id", "C-I-1-2026-10"),
+					new Document("$set", new Document("lastContactOn", LocalDate.of(2026, 10, 12))));
+		interaction("IA-1", "C-I-1", Instant.parse("2026-09-03T02:00:00Z"));
+
+		assertThat(this.reader.read(List.of("C-I-1"), AS_OF).get(0).lastContactOn()).isEqualTo(LocalDate.of(2026, 10, 12));
+
+		interaction("IA-2", "C-I-1", Instant.parse("2026-11-05T02:00:00Z"));
+
+		assertThat(this.reader.read(List.of("C-I-1"), AS_OF).get(0).lastContactOn()).isEqualTo(LocalDate.of(2026, 11, 5));
+	}
+
+	private long commandsOn(String name, String collection) {
+		return this.commands.commandsWithTarget()
+			.stream()
+			.filter(command -> command.name().equals(name) && collection.equals(command.collection()))
+			.count();
+	}
+
+	private void interaction(String id, String clientId, Instant occurredAt) {
+		this.mongoTemplate.getCollection("interactions")
+			.insertOne(new Document("_id", id).append("clientId", clientId)
+				.append("channel", "VISIT")
+				.append("occurredAt", java.util.Date.from(occurredAt)));
 	}
 
 	private long findsOn(String collection) {

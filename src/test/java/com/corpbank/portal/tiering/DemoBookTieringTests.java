@@ -100,12 +100,20 @@ class DemoBookTieringTests {
 			assertThat(entry.modelVersion()).isEqualTo(DemoTierModel.VERSION);
 			assertThat(entry.previousTier()).isEqualTo(this.seeded.get(client.id()).valueTier().tier());
 			assertThat(entry.reason()).isEqualTo(TierReason.MODEL_CHANGE);
-			// The whole book gets its follow-up 定期回访 in the same write: from the primary RM, by the new tier's cadence.
+			// Every client has its follow-up 定期回访 from the primary RM by its tier's cadence: the seeded one (from its
+			// last interaction) where the tier stayed, the same one rescheduled by the new tier's cadence where it moved.
+			Client before = this.seeded.get(client.id());
 			assertThat(client.followUp()).as(client.id()).isNotNull();
 			assertThat(client.followUp().rmUsername()).as(client.id()).isEqualTo(client.primaryManager());
 			assertThat(client.followUp().tier()).as(client.id()).isEqualTo(client.valueTier().tier());
-			assertThat(client.followUp().dueOn()).as(client.id()).isEqualTo(
-					client.followUp().scheduledFrom().plus(this.followUps.cadence(client.valueTier().tier())));
+			assertThat(client.followUp().dueOn()).as(client.id()).isEqualTo(this.followUps
+				.dueOn(client.followUp().scheduledFrom(), client.valueTier().tier(), client.followUp().plannedOn()));
+			assertThat(client.followUp().scheduledFrom()).as(client.id()).isEqualTo(before.followUp().scheduledFrom());
+			assertThat(client.followUp().lastInteractionId()).as(client.id())
+				.isEqualTo(before.followUp().lastInteractionId());
+			if (client.valueTier().tier() == before.valueTier().tier()) {
+				assertThat(client.followUp()).as(client.id()).isEqualTo(before.followUp());
+			}
 		}
 		Map<ValueTierCode, Long> byTier = clients.stream()
 			.collect(Collectors.groupingBy(client -> client.valueTier().tier(), () -> new EnumMap<>(ValueTierCode.class),

@@ -1,7 +1,9 @@
 package com.corpbank.portal.tiering;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Date;
 import java.util.List;
 
 import com.corpbank.portal.client.Client;
@@ -104,6 +106,33 @@ class FollowUpEvaluationTests {
 
 		evaluate("admin", "C-XU-2").path("evaluateClientTier.changed").entity(Boolean.class).isEqualTo(false);
 		assertThat(client("C-XU-2").version()).isEqualTo(version + 1);
+	}
+
+	@Test
+	void aRecordedInteractionLaterThanTheFeedsLastContactKeepsNoRecentContactQuietAndStartsTheFirstFollowUp() {
+		// Both clients' feeds name no contact since 2025-01-15: over twice any tier's cadence before 2026-11-20.
+		for (String id : List.of("C-LI-1", "C-LI-2")) {
+			this.mongoTemplate.updateMulti(new Query(Criteria.where("clientId").is(id)),
+					new Update().set("lastContactOn", LocalDate.of(2025, 1, 15)), "relationship_metrics");
+		}
+		// C-LI-2 had a visit on 2026-11-10 (Beijing), recorded as an interaction only.
+		this.mongoTemplate.getCollection("interactions")
+			.insertOne(new Document("_id", "IA-LATE").append("clientId", "C-LI-2")
+				.append("channel", "VISIT")
+				.append("occurredAt", Date.from(Instant.parse("2026-11-10T02:00:00Z"))));
+
+		evaluate("rm_li", "C-LI-1");
+		evaluate("rm_li", "C-LI-2");
+
+		assertThat(noRecentContactAlerts("C-LI-1")).isOne();
+		assertThat(noRecentContactAlerts("C-LI-2")).isZero();
+		assertThat(client("C-LI-2").followUp().scheduledFrom()).isEqualTo(LocalDate.of(2026, 11, 10));
+		assertThat(client("C-LI-1").followUp().scheduledFrom()).isEqualTo(LocalDate.of(2025, 1, 15));
+	}
+
+	private long noRecentContactAlerts(String clientId) {
+		return this.mongoTemplate.count(new Query(Criteria.where("clientId").is(clientId)
+			.and("signals.code").is("NO_RECENT_CONTACT")), "churn_alerts");
 	}
 
 	private Client client(String id) {
