@@ -6,6 +6,7 @@ import java.util.List;
 import com.corpbank.portal.client.Client;
 import com.corpbank.portal.contact.Contact;
 import com.corpbank.portal.feedback.Complaint;
+import com.corpbank.portal.feedback.FeedbackProperties;
 import com.corpbank.portal.feedback.SurveyResult;
 import com.corpbank.portal.followup.FollowUpSchedule;
 import com.corpbank.portal.interaction.Interaction;
@@ -154,6 +155,7 @@ class DemoDataLoaderTest {
 			.withBean(IndustryCatalog.class)
 			.withBean(EnterpriseSizeClassifier.class)
 			.withBean(FollowUpSchedule.class, () -> FollowUpSchedule.withCadence(DemoDataGenerator.DEMO_CADENCE))
+			.withBean(FeedbackProperties.class, () -> new FeedbackProperties(null))
 			.withUserConfiguration(DemoDataLoader.class);
 		runner.run(context -> assertThat(context).doesNotHaveBean(DemoDataLoader.class));
 		runner.withPropertyValues("portal.demo-data.enabled=false")
