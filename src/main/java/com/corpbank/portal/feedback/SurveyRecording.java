@@ -3,7 +3,6 @@ package com.corpbank.portal.feedback;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.UUID;
@@ -78,10 +77,8 @@ public class SurveyRecording {
 		int value = Objects.requireNonNull(score);
 		SurveyScale checkedScale = Objects.requireNonNull(scale);
 		LocalDate day = Objects.requireNonNull(respondedOn);
-		SurveyResult result = new SurveyResult("SV-" + UUID.randomUUID(), clientId, checkedScale, value, comments,
-				Objects.requireNonNull(input.channel()), day, YearMonth.from(day).toString(),
-				(checkedScale == SurveyScale.NPS) ? NpsBand.of(value) : null, client.primaryManager(),
-				actor.caller().username(), now, 0L);
+		SurveyResult result = SurveyResult.answered("SV-" + UUID.randomUUID(), clientId, checkedScale, value, comments,
+				Objects.requireNonNull(input.channel()), day, client.primaryManager(), actor.caller().username(), now);
 		AuditEvent event = AuditEvent.by(actor, now, "recordSurveyResult")
 			.change("clientId", null, clientId)
 			.change("scale", null, checkedScale)

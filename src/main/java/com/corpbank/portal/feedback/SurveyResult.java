@@ -2,6 +2,7 @@ package com.corpbank.portal.feedback;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
@@ -22,4 +23,18 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public record SurveyResult(@Id String id, String clientId, SurveyScale scale, int score, @Nullable String comments,
 		SurveyChannel channel, LocalDate respondedOn, String respondedMonth, @Nullable NpsBand npsBand,
 		String rmUsername, String recordedBy, Instant recordedAt, long version) {
+
+	/**
+	 * A new answer (version 0) with its derived fields: {@code respondedMonth} from {@code respondedOn} and, for NPS,
+	 * the score's band. The one way answers are built, by {@link SurveyRecording} and by the demo seed alike, so that
+	 * the trends group every stored answer the same way.
+	 */
+	public static SurveyResult answered(String id, String clientId, SurveyScale scale, int score,
+			@Nullable String comments, SurveyChannel channel, LocalDate respondedOn, String rmUsername,
+			String recordedBy, Instant recordedAt) {
+		return new SurveyResult(id, clientId, scale, score, comments, channel, respondedOn,
+				YearMonth.from(respondedOn).toString(), (scale == SurveyScale.NPS) ? NpsBand.of(score) : null,
+				rmUsername, recordedBy, recordedAt, 0L);
+	}
+
 }

@@ -1,6 +1,7 @@
 package com.corpbank.portal.seed;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeFormatter;
@@ -28,6 +29,10 @@ import com.corpbank.portal.client.LifecycleStage;
 import com.corpbank.portal.client.Regions;
 import com.corpbank.portal.client.Uscc;
 import com.corpbank.portal.contact.Contact;
+import com.corpbank.portal.feedback.Complaint;
+import com.corpbank.portal.feedback.ComplaintSeverity;
+import com.corpbank.portal.feedback.FeedbackProperties;
+import com.corpbank.portal.feedback.SurveyResult;
 import com.corpbank.portal.followup.FollowUpSchedule;
 import com.corpbank.portal.financials.FinancialStatement;
 import com.corpbank.portal.industry.IndustryCatalog;
@@ -66,7 +71,8 @@ import org.jspecify.annotations.Nullable;
  * second {@link Random} ({@code SEED + 1}), so adding them changed nothing else in the book.</li>
  * <li>the relationship side ({@link RelationshipHistory}) comes from a third ({@code SEED + 2}), and the relationship
  * work ({@link RelationshipWork}: contacts, a year of interactions on the figures' contact days, the open follow-up)
- * from a fourth ({@code SEED + 3}).</li>
+ * from a fourth ({@code SEED + 3}), the feedback ({@link DemoFeedback}: satisfaction surveys and complaints,
+ * consistent with the figures' open complaints and the churn patterns) from a fifth ({@code SEED + 4}).</li>
  * </ul>
  */
 public class DemoDataGenerator {
@@ -301,8 +307,10 @@ public class DemoDataGenerator {
 	// ---- Relationship: churn patterns in the last three months, tier movers ---------------------------------
 
 	/**
-	 * Clients whose last three months (2026-08..10 against 2026-05..07) are shaped to fire churn signals, by id;
-	 * every other client fires none of these four (see {@link RelationshipHistory}).
+	 * Clients whose last three months (2026-08..10 against 2026-05..07) are shaped to fire churn signals, by id, and
+	 * three of them whose newest survey answer is low (LOW_SATISFACTION, {@link DemoFeedback}); every other client fires
+	 * none of these (see {@link RelationshipHistory}). The OPEN_COMPLAINTS clients have the feed's open complaints open
+	 * in the portal too, and no other client has one open.
 	 */
 	static final Map<String, Set<ChurnSignal>> CHURN_PATTERNS = Map.ofEntries(
 			// rm_li's: a mature B client whose deposits halve; two at-risk C clients (one shared with rm_wang).
@@ -310,12 +318,12 @@ public class DemoDataGenerator {
 			Map.entry("C000081", EnumSet.of(ChurnSignal.FEWER_PRODUCTS, ChurnSignal.OPEN_COMPLAINTS)),
 			Map.entry("C000058", EnumSet.of(ChurnSignal.NO_RECENT_CONTACT)),
 			// Other RMs' at-risk clients.
-			Map.entry("C000023", EnumSet.of(ChurnSignal.DEPOSITS_FALLING)),
+			Map.entry("C000023", EnumSet.of(ChurnSignal.DEPOSITS_FALLING, ChurnSignal.LOW_SATISFACTION)),
 			Map.entry("C000036", EnumSet.of(ChurnSignal.OPEN_COMPLAINTS)),
-			Map.entry("C000091", EnumSet.of(ChurnSignal.FEWER_PRODUCTS)),
+			Map.entry("C000091", EnumSet.of(ChurnSignal.FEWER_PRODUCTS, ChurnSignal.LOW_SATISFACTION)),
 			Map.entry("C000125", EnumSet.of(ChurnSignal.NO_RECENT_CONTACT)),
 			Map.entry("C000135", EnumSet.of(ChurnSignal.DEPOSITS_FALLING, ChurnSignal.FEWER_PRODUCTS)),
-			Map.entry("C000139", EnumSet.of(ChurnSignal.OPEN_COMPLAINTS)),
+			Map.entry("C000139", EnumSet.of(ChurnSignal.OPEN_COMPLAINTS, ChurnSignal.LOW_SATISFACTION)),
 			Map.entry("C000302", EnumSet.of(ChurnSignal.NO_RECENT_CONTACT, ChurnSignal.DEPOSITS_FALLING)));
 
 	static final int MOVERS_UP = 8;
@@ -335,15 +343,27 @@ public class DemoDataGenerator {
 
 	private final FollowUpSchedule followUps;
 
+	private final Map<ComplaintSeverity, Duration> complaintSla;
+
 	public DemoDataGenerator(IndustryCatalog catalog, EnterpriseSizeClassifier classifier) {
 		this(catalog, classifier, FollowUpSchedule.withCadence(DEMO_CADENCE));
 	}
 
 	/** @param followUps the schedule the seeded follow-ups follow (the service's own, when seeded at start-up) */
 	public DemoDataGenerator(IndustryCatalog catalog, EnterpriseSizeClassifier classifier, FollowUpSchedule followUps) {
+		this(catalog, classifier, followUps, FeedbackProperties.DEFAULT_SLA);
+	}
+
+	/**
+	 * @param followUps the schedule the seeded follow-ups follow (the service's own, when seeded at start-up)
+	 * @param complaintSla the SLA per severity seeded complaints are due by (the service's {@code portal.feedback.sla})
+	 */
+	public DemoDataGenerator(IndustryCatalog catalog, EnterpriseSizeClassifier classifier, FollowUpSchedule followUps,
+			Map<ComplaintSeverity, Duration> complaintSla) {
 		this.catalog = catalog;
 		this.classifier = classifier;
 		this.followUps = followUps;
+		this.complaintSla = Map.copyOf(complaintSla);
 	}
 
 	/** The demo book; equal on every call. */
@@ -354,8 +374,8 @@ public class DemoDataGenerator {
 	/**
 	 * A book of {@value #CLIENT_COUNT} clients shaped as the demo from another seed (blocks of a scaled book).
 	 *
-	 * @param relationshipWork whether to make contacts, interactions and follow-ups too; without, those lists are
-	 * empty, clients have no follow-up, and nothing else differs
+	 * @param relationshipWork whether to make contacts, interactions, follow-ups, surveys and complaints too; without,
+	 * those lists are empty, clients have no follow-up, and nothing else differs
 	 */
 	DemoData generate(long seed, boolean relationshipWork) {
 		Random random = new Random(seed);
@@ -422,7 +442,24 @@ public class DemoDataGenerator {
 				interactions.addAll(result.interactions());
 			}
 		}
-		return new DemoData(orgUnits, MANAGERS, clients, statements, metrics, taxRecords, contacts, interactions);
+
+		// The feedback (surveys, complaints) draws from a fifth stream, after the figures it agrees with: adding it left
+		// every other value of the book as it was.
+		List<SurveyResult> surveys = new ArrayList<>();
+		List<Complaint> complaints = new ArrayList<>();
+		if (relationshipWork) {
+			Random feedback = new Random(seed + 4);
+			Map<String, List<RelationshipMetrics>> monthsByClient = new LinkedHashMap<>();
+			metrics.forEach(month -> monthsByClient.computeIfAbsent(month.clientId(), id -> new ArrayList<>()).add(month));
+			for (Client client : clients) {
+				DemoFeedback.Result result = DemoFeedback.of(feedback, client, monthsByClient.get(client.id()),
+						CHURN_PATTERNS.getOrDefault(client.id(), Set.of()), this.complaintSla);
+				surveys.addAll(result.surveys());
+				complaints.addAll(result.complaints());
+			}
+		}
+		return new DemoData(orgUnits, MANAGERS, clients, statements, metrics, taxRecords, contacts, interactions,
+				surveys, complaints);
 	}
 
 	/**

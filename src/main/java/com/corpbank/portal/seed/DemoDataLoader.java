@@ -2,6 +2,7 @@ package com.corpbank.portal.seed;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -9,6 +10,9 @@ import java.util.function.Function;
 import com.corpbank.portal.client.Client;
 import com.corpbank.portal.client.EnterpriseSizeClassifier;
 import com.corpbank.portal.contact.Contact;
+import com.corpbank.portal.feedback.Complaint;
+import com.corpbank.portal.feedback.FeedbackProperties;
+import com.corpbank.portal.feedback.SurveyResult;
 import com.corpbank.portal.financials.FinancialStatement;
 import com.corpbank.portal.followup.FollowUpSchedule;
 import com.corpbank.portal.industry.IndustryCatalog;
@@ -38,8 +42,10 @@ import org.springframework.stereotype.Component;
  * store with clients too: the one change it makes there.
  *
  * <p>Clients come with their four annual statements, 24 months of relationship figures and three tax years, their
- * contacts, a year of interactions and their open follow-up (scheduled by the service's {@link FollowUpSchedule}).
- * Like every seeded collection, contacts and interactions are inserted as they are, with no audit event: the seed
+ * contacts, a year of interactions and their open follow-up (scheduled by the service's {@link FollowUpSchedule}),
+ * satisfaction surveys and complaints (due by the service's complaint SLAs).
+ * Like every seeded collection, contacts, interactions, surveys and complaints are inserted as they are, with no audit
+ * event (nor live notification for a complaint's assignee): the seed
  * is the book's starting state, not a change anyone made (seeded interactions carry no {@code followUpApplied} marker:
  * the client's follow-up is already the one they leave).
  *
@@ -55,7 +61,7 @@ public class DemoDataLoader implements ApplicationRunner {
 
 	/** What one load inserted, per collection. */
 	public record Inserted(int orgUnits, int managers, int clients, int statements, int metrics, int taxRecords,
-			int contacts, int interactions) {
+			int contacts, int interactions, int surveys, int complaints) {
 	}
 
 	private final MongoTemplate mongoTemplate;
@@ -68,12 +74,23 @@ public class DemoDataLoader implements ApplicationRunner {
 		this.generator = new DemoDataGenerator(catalog, classifier);
 	}
 
-	/** The demo book with follow-ups by the configured cadence ({@code portal.churn.visit-cadence}). */
-	@Autowired
+	/** The demo book with follow-ups by the configured cadence, complaints by the default SLAs, for tests. */
 	public DemoDataLoader(MongoTemplate mongoTemplate, IndustryCatalog catalog, EnterpriseSizeClassifier classifier,
 			FollowUpSchedule followUps) {
 		this.mongoTemplate = mongoTemplate;
 		this.generator = new DemoDataGenerator(catalog, classifier, followUps);
+	}
+
+	/**
+	 * The demo book with follow-ups by the configured cadence ({@code portal.churn.visit-cadence}) and complaints due
+	 * by the configured SLAs ({@code portal.feedback.sla}).
+	 */
+	@Autowired
+	public DemoDataLoader(MongoTemplate mongoTemplate, IndustryCatalog catalog, EnterpriseSizeClassifier classifier,
+			FollowUpSchedule followUps, FeedbackProperties feedback) {
+		this.mongoTemplate = mongoTemplate;
+		this.generator = new DemoDataGenerator(catalog, classifier, followUps,
+				Objects.requireNonNull(feedback.sla()));
 	}
 
 	@Override
@@ -97,11 +114,14 @@ public class DemoDataLoader implements ApplicationRunner {
 				insertMissing(data.metrics(), RelationshipMetrics.class, RelationshipMetrics::id),
 				insertMissing(data.taxRecords(), TaxRecord.class, TaxRecord::id),
 				insertMissing(data.contacts(), Contact.class, Contact::id),
-				insertMissing(data.interactions(), Interaction.class, Interaction::id));
+				insertMissing(data.interactions(), Interaction.class, Interaction::id),
+				insertMissing(data.surveys(), SurveyResult.class, SurveyResult::id),
+				insertMissing(data.complaints(), Complaint.class, Complaint::id));
 		log.info("Demo data loaded: {} org units, {} managers, {} clients, {} financial statements, {} months of "
-				+ "relationship figures, {} tax records, {} contacts, {} interactions", inserted.orgUnits(),
-				inserted.managers(), inserted.clients(), inserted.statements(), inserted.metrics(), inserted.taxRecords(),
-				inserted.contacts(), inserted.interactions());
+				+ "relationship figures, {} tax records, {} contacts, {} interactions, {} survey results, {} complaints",
+				inserted.orgUnits(), inserted.managers(), inserted.clients(), inserted.statements(), inserted.metrics(),
+				inserted.taxRecords(), inserted.contacts(), inserted.interactions(), inserted.surveys(),
+				inserted.complaints());
 		return Optional.of(inserted);
 	}
 

@@ -67,8 +67,16 @@ final class RelationshipHistory {
 		FEWER_PRODUCTS,
 		/** The latest contact over a year old: older than twice any tier's visit cadence. */
 		NO_RECENT_CONTACT,
-		/** A complaint open at the end of the last two months. */
-		OPEN_COMPLAINTS
+		/**
+		 * A complaint open at the end of the last two months (the feed's figure), open in the portal too
+		 * ({@link DemoFeedback}).
+		 */
+		OPEN_COMPLAINTS,
+		/**
+		 * The newest survey answer in the window before {@link #AS_OF} scores low (no effect on the figures: the answers
+		 * are {@link DemoFeedback}'s).
+		 */
+		LOW_SATISFACTION
 
 	}
 

@@ -21,7 +21,7 @@ import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * A book of any size shaped like the demo, for benchmarks: N clients with their four annual statements, 24 months of
- * relationship figures and three tax years. The book is written in blocks of {@value DemoDataGenerator#CLIENT_COUNT}
+ * relationship figures and three tax years (no contacts, interactions, surveys or complaints). The book is written in blocks of {@value DemoDataGenerator#CLIENT_COUNT}
  * clients, each the demo generator's book from its own seed (so each block has the demo's mix of tiers, stages,
  * churn patterns and tier movers), renumbered {@code C000001..} in order, with the primary RM taken round-robin from
  * the demo RMs (no co-RMs) and a USCC made from the client's number (unique however large the book).
@@ -59,8 +59,9 @@ public final class ScaledBook {
 		Batch<TaxRecord> taxBatch = new Batch<>(mongoTemplate, TaxRecord.class);
 		int written = 0;
 		for (long block = 0; written < clients; block++) {
-			// Blocks 10 apart: each generate() draws from seed, seed + 1 and seed + 2 (seed + 3 for the relationship work,
-			// which a scaled book leaves out: its clients get their follow-ups from the first batch run, as before).
+			// Blocks 10 apart: each generate() draws from seed, seed + 1 and seed + 2 (seed + 3 for the relationship work
+			// and seed + 4 for surveys and complaints, which a scaled book leaves out: its clients get their follow-ups
+			// from the first batch run, as before, and no feedback).
 			DemoData data = generator.generate(seed + 10 * block, false);
 			Map<String, String> newIds = new HashMap<>();
 			for (Client client : data.clients()) {

@@ -5,6 +5,9 @@ import java.util.List;
 
 import com.corpbank.portal.client.Client;
 import com.corpbank.portal.contact.Contact;
+import com.corpbank.portal.feedback.Complaint;
+import com.corpbank.portal.feedback.FeedbackProperties;
+import com.corpbank.portal.feedback.SurveyResult;
 import com.corpbank.portal.followup.FollowUpSchedule;
 import com.corpbank.portal.interaction.Interaction;
 import com.corpbank.portal.client.EnterpriseSize;
@@ -72,7 +75,8 @@ class DemoDataLoaderTest {
 
 		assertThat(this.loader.load()).contains(new Inserted(10, 6, expected.clients().size(),
 				expected.statements().size(), expected.metrics().size(), expected.taxRecords().size(),
-				expected.contacts().size(), expected.interactions().size()));
+				expected.contacts().size(), expected.interactions().size(), expected.surveys().size(),
+				expected.complaints().size()));
 
 		assertThat(count(OrgUnit.class)).isEqualTo(10);
 		assertThat(count(RelationshipManager.class)).isEqualTo(6);
@@ -82,6 +86,18 @@ class DemoDataLoaderTest {
 		assertThat(count(Interaction.class)).isEqualTo(expected.interactions().size()).isPositive();
 		assertThat(this.mongoTemplate.findById(expected.interactions().get(0).id(), Interaction.class))
 			.isEqualTo(expected.interactions().get(0));
+		assertThat(count(SurveyResult.class)).isEqualTo(expected.surveys().size()).isPositive();
+		assertThat(count(Complaint.class)).isEqualTo(expected.complaints().size()).isPositive();
+		assertThat(this.mongoTemplate.findById(expected.surveys().get(0).id(), SurveyResult.class))
+			.isEqualTo(expected.surveys().get(0));
+		Complaint complaint = expected.complaints().stream().filter(c -> c.transitions().size() > 2).findFirst()
+			.orElseThrow();
+		assertThat(this.mongoTemplate.findById(complaint.id(), Complaint.class)).isEqualTo(complaint);
+		// Seeded data is the starting state: no audit events, no live notifications.
+		assertThat(this.mongoTemplate.count(new org.springframework.data.mongodb.core.query.Query(), "audit_events"))
+			.isZero();
+		assertThat(this.mongoTemplate.count(new org.springframework.data.mongodb.core.query.Query(), "notifications"))
+			.isZero();
 		Client first = expected.clients().get(0);
 		Client stored = this.mongoTemplate.findById(first.id(), Client.class);
 		assertThat(stored).usingRecursiveComparison().ignoringFields("version").isEqualTo(first);
@@ -139,6 +155,7 @@ class DemoDataLoaderTest {
 			.withBean(IndustryCatalog.class)
 			.withBean(EnterpriseSizeClassifier.class)
 			.withBean(FollowUpSchedule.class, () -> FollowUpSchedule.withCadence(DemoDataGenerator.DEMO_CADENCE))
+			.withBean(FeedbackProperties.class, () -> new FeedbackProperties(null))
 			.withUserConfiguration(DemoDataLoader.class);
 		runner.run(context -> assertThat(context).doesNotHaveBean(DemoDataLoader.class));
 		runner.withPropertyValues("portal.demo-data.enabled=false")

@@ -18,6 +18,8 @@ import com.corpbank.portal.churn.MonthFigures;
 import com.corpbank.portal.client.Client;
 import com.corpbank.portal.client.EnterpriseSizeClassifier;
 import com.corpbank.portal.client.LifecycleStage;
+import com.corpbank.portal.feedback.SurveyResult;
+import com.corpbank.portal.feedback.SurveyScale;
 import com.corpbank.portal.financials.FinancialStatement;
 import com.corpbank.portal.industry.IndustryCatalog;
 import com.corpbank.portal.metrics.RelationshipMetrics;
@@ -238,8 +240,27 @@ class DemoRelationshipDataTest {
 			.map(month -> new MonthFigures(YearMonth.parse(month.month()), month.averageDeposits(),
 					month.productsHeld(), month.transactionCount(), month.openComplaints(), month.lastContactOn()))
 			.toList();
+		// With the portal's side as the tier evaluation reads it: the latest interaction, the complaints open at the
+		// as-of date and the newest survey answer up to it.
+		LocalDate lastInteraction = data.interactions().stream()
+			.filter(interaction -> interaction.clientId().equals(client.id()))
+			.map(interaction -> interaction.occurredAt().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate())
+			.filter(day -> !day.isAfter(AS_OF))
+			.max(LocalDate::compareTo)
+			.orElse(null);
+		java.time.Instant endOfAsOf = AS_OF.plusDays(1).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
+		int open = (int) data.complaints().stream()
+			.filter(complaint -> complaint.clientId().equals(client.id()) && complaint.status().isOpen()
+					&& complaint.raisedAt().isBefore(endOfAsOf))
+			.count();
+		ChurnInputs.SatisfactionReading latest = data.surveys().stream()
+			.filter(survey -> survey.clientId().equals(client.id()) && !survey.respondedOn().isAfter(AS_OF))
+			.max(java.util.Comparator.comparing(SurveyResult::respondedOn).thenComparing(SurveyResult::recordedAt))
+			.map(survey -> new ChurnInputs.SatisfactionReading(survey.respondedOn(), survey.scale() == SurveyScale.NPS,
+					survey.score()))
+			.orElse(null);
 		ChurnInputs inputs = new ChurnInputs(client.id(), client.valueTier().tier(), figures,
-				(client.risk() != null) ? client.risk().overdueDays() : null, AS_OF);
+				(client.risk() != null) ? client.risk().overdueDays() : null, AS_OF, lastInteraction, open, latest);
 		Set<ChurnSignal> fired = EnumSet.noneOf(ChurnSignal.class);
 		for (FiredSignal signal : CHURN_SIGNALS.evaluate(inputs)) {
 			String name = signal.code().name();
