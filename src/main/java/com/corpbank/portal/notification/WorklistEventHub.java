@@ -20,6 +20,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
+import reactor.util.concurrent.Queues;
 
 /**
  * This instance's subscribers of {@code worklistEvents}, and the fan-out of each poll's events to them. Scope is
@@ -33,6 +34,12 @@ class WorklistEventHub {
 	static final String COORDINATE = "Subscription.worklistEvents";
 
 	private static final Logger log = LoggerFactory.getLogger(WorklistEventHub.class);
+
+	/**
+	 * Events held for one subscriber that has not read them yet (a stalled or slow client). Beyond this the newest are
+	 * dropped for that subscriber alone: an event only says "reload the worklist", and the worklist query is the state.
+	 */
+	static final int BUFFER = 256;
 
 	/** The facet key of a scope that sees every client. */
 	private static final String EVERY_CLIENT = "*";
@@ -56,7 +63,8 @@ class WorklistEventHub {
 	/** The caller's stream of events, from now on, until they cancel (or their connection closes). */
 	Flux<WorklistEvent> subscribe(Caller caller) {
 		long id = this.ids.incrementAndGet();
-		Sinks.Many<WorklistEvent> sink = Sinks.many().unicast().onBackpressureBuffer();
+		Sinks.Many<WorklistEvent> sink = Sinks.many().unicast()
+			.onBackpressureBuffer(Queues.<WorklistEvent>get(BUFFER).get());
 		return sink.asFlux()
 			.doOnSubscribe(subscription -> this.subscribers.put(id, new Subscriber(caller, sink)))
 			.doFinally(signal -> this.subscribers.remove(id));
@@ -94,9 +102,17 @@ class WorklistEventHub {
 			Set<String> inScope = visible.get(index++);
 			for (WorklistEvent event : events) {
 				if (inScope.contains(event.clientId())) {
-					group.forEach(subscriber -> subscriber.sink().tryEmitNext(event));
+					group.forEach(subscriber -> emit(subscriber, event));
 				}
 			}
+		}
+	}
+
+	private static void emit(Subscriber subscriber, WorklistEvent event) {
+		Sinks.EmitResult result = subscriber.sink().tryEmitNext(event);
+		if (result == Sinks.EmitResult.FAIL_OVERFLOW) {
+			log.debug("Subscriber {} has {} unread events; {} dropped for it", subscriber.caller().username(), BUFFER,
+					event.id());
 		}
 	}
 
