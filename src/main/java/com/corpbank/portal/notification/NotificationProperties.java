@@ -13,10 +13,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param pollLimit the most events one poll reads (the next poll goes on from there)
  * @param retention how long an event stays in the store (a TTL index on real MongoDB, a scheduled delete too)
  * @param followUpScanInterval how often the follow-up-due scanner looks for follow-ups falling due today
+ * @param maxConnectionsPerUser the most live connections one user (token subject) may hold on one instance; one more
+ * is closed with 4429
  */
 @ConfigurationProperties("portal.notifications")
 public record NotificationProperties(Duration pollInterval, Duration pollOverlap, int pollLimit, Duration retention,
-		Duration followUpScanInterval) {
+		Duration followUpScanInterval, int maxConnectionsPerUser) {
 
 	public NotificationProperties {
 		if (pollInterval == null || pollInterval.isNegative() || pollInterval.isZero()) {
@@ -34,6 +36,9 @@ public record NotificationProperties(Duration pollInterval, Duration pollOverlap
 		}
 		if (followUpScanInterval == null || followUpScanInterval.isNegative() || followUpScanInterval.isZero()) {
 			throw new IllegalArgumentException("portal.notifications.follow-up-scan-interval must be positive");
+		}
+		if (maxConnectionsPerUser < 1) {
+			throw new IllegalArgumentException("portal.notifications.max-connections-per-user must be at least 1");
 		}
 	}
 

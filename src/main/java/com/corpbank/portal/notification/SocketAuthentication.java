@@ -51,10 +51,14 @@ class SocketAuthentication implements WebSocketGraphQlInterceptor {
 
 	private final SocketSessions sessions;
 
-	SocketAuthentication(JwtDecoder decoder, KeycloakCallerConverter converter, SocketSessions sessions) {
+	private final NotificationProperties properties;
+
+	SocketAuthentication(JwtDecoder decoder, KeycloakCallerConverter converter, SocketSessions sessions,
+			NotificationProperties properties) {
 		this.decoder = decoder;
 		this.converter = converter;
 		this.sessions = sessions;
+		this.properties = properties;
 	}
 
 	@Override
@@ -74,6 +78,11 @@ class SocketAuthentication implements WebSocketGraphQlInterceptor {
 			catch (RuntimeException ex) {
 				// The reason is logged, never sent: the client learns only 4401.
 				throw new SocketUnauthorizedException(ex.getClass().getSimpleName());
+			}
+			if (!this.sessions.admit(sessionInfo.getId(), authentication.getPrincipal().subject(),
+					this.properties.maxConnectionsPerUser())) {
+				// Already closed with 4429; failing the init stops the transport from acknowledging it.
+				throw new SocketUnauthorizedException("connection limit per user reached");
 			}
 			sessionInfo.getAttributes().put(AUTHENTICATION, authentication);
 			Instant expiresAt = jwt.getExpiresAt();

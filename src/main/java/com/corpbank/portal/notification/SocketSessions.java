@@ -21,11 +21,16 @@ class SocketSessions {
 
 	static final CloseStatus TOKEN_EXPIRED = new CloseStatus(4401, "token expired");
 
+	static final CloseStatus TOO_MANY_CONNECTIONS = new CloseStatus(4429, "too many connections");
+
 	private static final Logger log = LoggerFactory.getLogger(SocketSessions.class);
 
 	private final Map<String, WebSocketSession> sessions = new ConcurrentHashMap<>();
 
 	private final Map<String, ScheduledFuture<?>> expiries = new ConcurrentHashMap<>();
+
+	/** The token subject of each session whose connection_init was accepted. */
+	private final Map<String, String> subjects = new ConcurrentHashMap<>();
 
 	private final TaskScheduler scheduler;
 
@@ -37,8 +42,26 @@ class SocketSessions {
 		this.sessions.put(session.getId(), session);
 	}
 
+	/**
+	 * Admits an authenticated session unless its user already holds {@code max} on this instance; a refused one is
+	 * closed with {@link #TOO_MANY_CONNECTIONS}. Synchronized: two inits of one user racing must not both pass.
+	 */
+	synchronized boolean admit(String sessionId, String subject, int max) {
+		long held = this.subjects.entrySet()
+			.stream()
+			.filter(entry -> !entry.getKey().equals(sessionId) && entry.getValue().equals(subject))
+			.count();
+		if (held >= max) {
+			close(sessionId, TOO_MANY_CONNECTIONS);
+			return false;
+		}
+		this.subjects.put(sessionId, subject);
+		return true;
+	}
+
 	void closed(String sessionId) {
 		this.sessions.remove(sessionId);
+		this.subjects.remove(sessionId);
 		ScheduledFuture<?> expiry = this.expiries.remove(sessionId);
 		if (expiry != null) {
 			expiry.cancel(false);

@@ -140,7 +140,7 @@ class WorklistEventPollingTests {
 
 	private WorklistEventPoller poller(Duration overlap, int limit, Instant start) {
 		NotificationProperties properties = new NotificationProperties(Duration.ofSeconds(1), overlap, limit,
-				Duration.ofDays(2), Duration.ofMinutes(10));
+				Duration.ofDays(2), Duration.ofMinutes(10), 5);
 		return new WorklistEventPoller(this.mongoTemplate, properties, this.hub,
 				Clock.fixed(start.plus(overlap), BANK_ZONE));
 	}
