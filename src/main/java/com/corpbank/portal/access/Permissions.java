@@ -103,6 +103,10 @@ public final class Permissions {
 		roles("Mutation.resolveComplaint", "as Mutation.assignComplaint", Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER);
 		roles("Mutation.closeComplaint", "as Mutation.assignComplaint", Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER);
 		roles("Mutation.reopenComplaint", "as Mutation.assignComplaint", Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER);
+		// ---- Data quality 数据质量: the people who steer a book, each over their own scope (as Query.clients); RMs their own
+		// book, to fix it. Counts and client rows only, no personal data; ADMIN and AUDITOR see no clients.
+		roles("Query.dataQualityReport", "RMs their own book, leads their team, branch managers their branch, risk officers and analysts all; in the scope of Query.clients", Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER, Role.RISK_OFFICER, Role.HEAD_OFFICE_ANALYST);
+		roles("Query.dataQualityClients", "as Query.dataQualityReport", Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER, Role.RISK_OFFICER, Role.HEAD_OFFICE_ANALYST);
 		// ---- Mutations: tiering configuration
 		roles("Mutation.createTierModel", "scoring models are configuration: platform admin only", Role.ADMIN);
 		roles("Mutation.updateTierModel", "as Mutation.createTierModel", Role.ADMIN);
