@@ -221,7 +221,6 @@ class DataQualityTests {
 
 	@Test
 	void commandsDoNotGrowWithThePage() {
-		new ClientBookFixture(this.mongoTemplate).addBulkClients("rm_zhang", 0);
 		String page = "query($first: Int) { dataQualityClients(problem: MISSING_CONTACTS, first: $first) { totalCount "
 				+ "edges { node { id name nextFollowUp { dueOn } } } pageInfo { hasNextPage } } }";
 		this.commands.reset();
