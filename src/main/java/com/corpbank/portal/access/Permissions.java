@@ -127,6 +127,11 @@ public final class Permissions {
 		roles("Mutation.rejectTierOverride", "as approveTierOverride", Role.BRANCH_MANAGER);
 		roles("Mutation.withdrawTierOverride", "the maker, while it is proposed", Role.BRANCH_MANAGER);
 
+		// ---- The book over time (migration/): rows by ClientScope as Query.clients, the client's scope as it is now
+		signedIn("Query.tierMigration", "counts over the clients the caller may list (ClientScope now, as Query.clients); ADMIN and AUDITOR count none");
+		signedIn("Query.tierMigrationClients", "as Query.tierMigration: the clients of one cell, in the caller's scope");
+		signedIn("Client.asOf", "whoever sees the client now sees its tier, grades and primary RM of a past date");
+
 		// ---- Fields holding personal data: risk officers see none (masking per role is PersonalDataPolicy)
 		fieldRoles("Client.contacts", PERSONAL_DATA_READERS, "contacts: own RMs in full, leads and analysts masked, risk none");
 		fieldRoles("Client.legalRepresentative", PERSONAL_DATA_READERS, "as Client.contacts");

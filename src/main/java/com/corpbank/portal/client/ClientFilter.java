@@ -83,8 +83,12 @@ public record ClientFilter(
 		}
 	}
 
-	/** @return null when the filter sets no condition */
-	@Nullable Criteria toCriteria() {
+	/**
+	 * The filter as criteria on the client document, the same for the list and for anything counted over it (the
+	 * migration matrix).
+	 * @return null when the filter sets no condition
+	 */
+	public @Nullable Criteria toCriteria() {
 		List<Criteria> conditions = new ArrayList<>();
 		if (this.tier != null) {
 			conditions.add(Criteria.where("valueTier.tier").is(this.tier));

@@ -66,7 +66,57 @@ final class HostileCases {
 		all.contentTypesAndBodies();
 		all.methodsAndPaths();
 		all.tokens();
+		all.historyDates();
 		return List.copyOf(all.cases);
+	}
+
+	// ---- dates and cursors of the history queries (migration/) ------------------------------------------------
+
+	static final String MIGRATION = "query q($from: Date!, $to: Date!) { tierMigration(from: $from, to: $to) { total } }";
+
+	static final String MIGRATION_CELL = "query q($from: Date!, $to: Date!, $after: String, $first: Int) { "
+			+ "tierMigrationClients(from: $from, to: $to, fromTier: A, toTier: B, first: $first, after: $after) { "
+			+ "totalCount edges { node { id } } } }";
+
+	static final String AS_OF = "query q($date: Date!) { client(id: \"C-LI-1\") { id asOf(date: $date) { tier } } }";
+
+	private void historyDates() {
+		// Out of order, out of range, far apart, not dates at all: every one a typed error, never data.
+		List<List<Object>> pairs = List.of(List.of("2026-09-30", "2026-06-30"), List.of("1900-01-01", "2026-06-30"),
+				List.of("2026-06-30", "9999-12-31"), List.of("2000-01-01", "2026-06-30"),
+				List.of("0000-01-01", "2026-06-30"), List.of("+99999-01-01", "2026-06-30"),
+				List.of("-0001-01-01", "2026-06-30"), List.of("2026-02-30", "2026-06-30"),
+				List.of(Map.of("$gt", ""), "2026-06-30"), List.of("2026-06-30", List.of("2026-09-30")),
+				List.of(20260630, "2026-09-30"), List.of("2026-06-30T00:00:00Z", "2026-09-30"),
+				List.of("2026-06-30", "2100-01-01"), List.of("", "2026-09-30"));
+		for (List<Object> pair : pairs) {
+			String label = Json.quote(String.valueOf(pair.get(0))) + " to " + Json.quote(String.valueOf(pair.get(1)));
+			add(HostileCase.graphQl("history", "tierMigration " + label,
+					Map.of("query", MIGRATION, "variables", Map.of("from", pair.get(0), "to", pair.get(1))))
+				.expect(Outcome.GRAPHQL_ERROR));
+			add(HostileCase.graphQl("history", "tierMigrationClients " + label,
+					Map.of("query", MIGRATION_CELL, "variables", Map.of("from", pair.get(0), "to", pair.get(1))))
+				.expect(Outcome.GRAPHQL_ERROR));
+		}
+		for (Object date : List.of("1900-01-01", "1999-12-31", "9999-12-31", "2100-01-01", "0000-01-01", "+99999-01-01",
+				"-0001-01-01", "2026-02-30", "", Map.of("$gt", ""), List.of("2026-06-30"), 20260630,
+				"2026-06-30T00:00:00Z")) {
+			add(HostileCase.graphQl("history", "asOf " + Json.quote(String.valueOf(date)),
+					Map.of("query", AS_OF, "variables", Map.of("date", date)))
+				.expect(Outcome.GRAPHQL_ERROR));
+		}
+		for (Object after : List.of("x", "$where", "{\"$gt\":\"\"}", "x".repeat(2_000), "\u0000")) {
+			add(HostileCase.graphQl("history", "tierMigrationClients after " + shown(String.valueOf(after)),
+					Map.of("query", MIGRATION_CELL, "variables",
+							Map.of("from", "2026-06-30", "to", "2026-09-30", "after", after)))
+				.expect(Outcome.GRAPHQL_ERROR));
+		}
+		for (Object first : List.of(-1, 101, 1_000_000, new Json.Raw("99999999999999999999"))) {
+			add(HostileCase.graphQl("history", "tierMigrationClients first " + first,
+					Map.of("query", MIGRATION_CELL, "variables",
+							Map.of("from", "2026-06-30", "to", "2026-09-30", "first", first)))
+				.expect(Outcome.GRAPHQL_ERROR));
+		}
 	}
 
 	// ---- operator injection, in every string argument and variable ----------------------------------------------
