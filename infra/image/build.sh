@@ -180,9 +180,14 @@ for _ in $(seq 1 "$IMAGE_SMOKE_TIMEOUT"); do
   sleep 1
 done
 [[ -n "$ready" ]] || { tail -n 60 "$log" >&2; die "the service in the image did not answer /actuator/health within $IMAGE_SMOKE_TIMEOUT s"; }
-# The process serving it runs as the image's user, not root.
-java_uid="$(ps -o uid= --ppid "$svc_pid" 2>/dev/null | tr -d ' ' | head -n1)"
-[[ -z "$java_uid" ]] && java_uid="$(ps -o uid= -p "$svc_pid" | tr -d ' ')"
+# The process serving it is the image's java, running as the image's user, not root (chroot execs it: same pid).
+java_uid="$(awk '/^Uid:/ {print $2}' "/proc/$svc_pid/status")"
+java_exe="$(readlink "/proc/$svc_pid/exe")"
 [[ "$java_uid" == "$IMAGE_USER" ]] || die "the service runs as uid $java_uid, expected $IMAGE_USER"
-say "the service in the image answered /actuator/health 200 as uid $java_uid ($(grep -m1 -o 'Started PortalApplication in [0-9.]* seconds' "$log" || echo started))"
+[[ "$java_exe" == "$(cd "$rootfs" && pwd -P)/opt/java/openjdk/bin/java" ]] || die "the service runs $java_exe, not the image's java"
+# The API itself answers: a GraphQL request without a token is refused with 401.
+gql_status="$(curl -s -o /dev/null -m 10 -w '%{http_code}' -H 'Content-Type: application/json' \
+  -d '{"query":"{ __typename }"}' "http://127.0.0.1:$IMAGE_SMOKE_PORT/graphql" || true)"
+[[ "$gql_status" == 401 ]] || die "POST /graphql without a token answered $gql_status, expected 401"
+say "the service in the image answered /actuator/health 200 and /graphql 401 (no token) as uid $java_uid, java $java_exe ($(grep -m1 -o 'Started PortalApplication in [0-9.]* seconds' "$log" || echo started))"
 say "image OK in $((SECONDS - started)) s"

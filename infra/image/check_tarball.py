@@ -137,7 +137,7 @@ def main():
                         continue
                     if os.path.lexists(target) and not os.path.isdir(target):
                         os.remove(target)
-                    lt.extract(m, root, set_attrs=True, **({"filter": "tar"} if hasattr(tarfile, "data_filter") else {}))
+                    lt.extract(m, root, set_attrs=True, **({"filter": "fully_trusted"} if hasattr(tarfile, "fully_trusted_filter") else {}))
         print(f"[image] unpacked into {root}")
         java = args.java or ep[0]
         path_dirs = env.get("PATH", "").split(":")
@@ -146,6 +146,7 @@ def main():
         check(resolved is not None and os.path.realpath(root + resolved) == os.path.realpath(root + java),
               f"entrypoint {ep[0]!r} resolves on the image's PATH to {resolved}")
         check(os.access(root + java, os.X_OK), f"{java} is executable")
+        check(os.access(root + "/lib64/ld-linux-x86-64.so.2", os.X_OK), "the ELF loader is executable")
         check(os.path.exists(root + "/lib64/ld-linux-x86-64.so.2"), "the ELF loader /lib64/ld-linux-x86-64.so.2 is there")
         cp_file = ep[ep.index("-cp") + 1][1:] if "-cp" in ep else None
         if cp_file and check(os.path.isfile(root + cp_file), f"class path file {cp_file}"):
