@@ -127,6 +127,10 @@ say "built in $((SECONDS - started)) s: $TARBALL ($(du -h "$TARBALL" | cut -f1))
 # ---------------------------------------------------------------------------------------------
 # The tarball: its manifest and config, and (scratch) the layers unpacked into a root file system.
 rootfs="$BUILD_DIR/image-rootfs"
+# A run that was killed may have left its mounts (see below): undo them before the root file system is emptied.
+while read -r _ mnt _; do
+  case "$mnt" in "$(pwd -P)/$rootfs"/*) umount -l "$mnt" 2>/dev/null || true ;; esac
+done < <(sort -r -k2 /proc/mounts)
 if [[ "$IMAGE_BASE" == scratch ]]; then extract="$rootfs"; else extract=""; fi
 python3 "$script_dir/check_tarball.py" "$TARBALL" --user "$IMAGE_USER" --port 8080 \
   --main-class com.corpbank.portal.PortalApplication ${extract:+--extract "$extract" --java /opt/java/openjdk/bin/java}
@@ -150,13 +154,17 @@ cleanup() {
     kill -0 "$svc_pid" 2>/dev/null && kill -KILL "$svc_pid"
     wait "$svc_pid" 2>/dev/null
   fi
-  local m
   for (( i=${#mounted[@]}-1; i>=0; i-- )); do umount "${mounted[$i]}" 2>/dev/null || umount -l "${mounted[$i]}"; done
 }
 trap cleanup EXIT
 mkdir -p "$rootfs/proc" "$rootfs/dev"
 mount -t proc proc "$rootfs/proc" && mounted+=("$rootfs/proc")
-mount --rbind /dev "$rootfs/dev" && mount --make-rslave "$rootfs/dev" && mounted+=("$rootfs/dev")
+# A fresh tmpfs with the device nodes a runtime gives a container (never a bind of the host's /dev: a leftover
+# bind mount under target/ would let `rm -rf target` delete the host's device nodes).
+mount -t tmpfs -o mode=755,size=1m,nosuid devtmp "$rootfs/dev" && mounted+=("$rootfs/dev")
+mknod -m 666 "$rootfs/dev/null" c 1 3; mknod -m 666 "$rootfs/dev/zero" c 1 5
+mknod -m 666 "$rootfs/dev/random" c 1 8; mknod -m 666 "$rootfs/dev/urandom" c 1 9
+mkdir -m 1777 "$rootfs/dev/shm"
 cp /etc/hosts "$rootfs/etc/hosts"
 [[ -f /etc/resolv.conf ]] && cp -L /etc/resolv.conf "$rootfs/etc/resolv.conf"
 

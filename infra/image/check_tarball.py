@@ -57,6 +57,7 @@ def main():
             mbytes = read("blobs/" + mdesc["digest"].replace(":", "/"))
             check(sha256(mbytes) == mdesc["digest"], "manifest blob matches its digest")
             manifest = json.loads(mbytes)
+            print(f"        image digest (manifest): {mdesc['digest']}")
             check(manifest.get("mediaType", mdesc.get("mediaType")) == "application/vnd.oci.image.manifest.v1+json",
                   "OCI manifest media type")
             cdesc = manifest["config"]
@@ -117,6 +118,10 @@ def main():
 
     if args.extract:
         root = os.path.abspath(args.extract)
+        with open("/proc/mounts") as f:
+            busy = [line.split()[1] for line in f if line.split()[1].startswith(root + "/")]
+        if busy:
+            sys.exit(f"[image] refusing to empty {root}: still mounted: {busy}")
         if os.path.exists(root):
             shutil.rmtree(root)
         os.makedirs(root)
