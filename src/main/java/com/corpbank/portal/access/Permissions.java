@@ -103,6 +103,9 @@ public final class Permissions {
 		roles("Mutation.resolveComplaint", "as Mutation.assignComplaint", Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER);
 		roles("Mutation.closeComplaint", "as Mutation.assignComplaint", Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER);
 		roles("Mutation.reopenComplaint", "as Mutation.assignComplaint", Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER);
+		// ---- Portfolio aggregates 客户结构分析: whoever lists clients, over the rows they list (ClientScope); ADMIN and
+		// AUDITOR list no client, so an aggregate of nothing would only mislead: refused instead
+		roles("Query.portfolio", "counts and sums over the rows Query.clients lists for the caller; ADMIN and AUDITOR see no client data", Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER, Role.RISK_OFFICER, Role.HEAD_OFFICE_ANALYST);
 		// ---- Mutations: tiering configuration
 		roles("Mutation.createTierModel", "scoring models are configuration: platform admin only", Role.ADMIN);
 		roles("Mutation.updateTierModel", "as Mutation.createTierModel", Role.ADMIN);

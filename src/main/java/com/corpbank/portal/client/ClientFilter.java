@@ -43,7 +43,8 @@ public record ClientFilter(
 	/** GB/T 4754-2017 sections are the letters A to T (the schema's enum says the same). */
 	private static final Pattern INDUSTRY_SECTION = Pattern.compile("[A-T]");
 
-	static final ClientFilter NONE = new ClientFilter(null, null, null, null, null, null, null, null, null, null,
+	/** No condition: every client of the caller's scope. */
+	public static final ClientFilter NONE = new ClientFilter(null, null, null, null, null, null, null, null, null, null,
 			null);
 
 	public ClientFilter {
@@ -83,8 +84,12 @@ public record ClientFilter(
 		}
 	}
 
-	/** @return null when the filter sets no condition */
-	@Nullable Criteria toCriteria() {
+	/**
+	 * The conditions as criteria on the {@code clients} collection; other reads of the book (e.g. the portfolio
+	 * aggregates) put them next to the caller's scope exactly as the list does.
+	 * @return null when the filter sets no condition
+	 */
+	public @Nullable Criteria toCriteria() {
 		List<Criteria> conditions = new ArrayList<>();
 		if (this.tier != null) {
 			conditions.add(Criteria.where("valueTier.tier").is(this.tier));
