@@ -2,6 +2,7 @@ package com.corpbank.portal.portfolio;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -50,7 +51,8 @@ public class PortfolioQueries {
 		List<AggregationOperation> stages = new ArrayList<>();
 		// Through the client mapping, so enum and date values in the criteria are written as the list writes them.
 		stages.add(Aggregation.match(scope.and(filter.toCriteria())));
-		stages.add(context -> new Document("$group", firstGroup("$" + groupBy.path())));
+		Document group = firstGroup("$" + groupBy.path());
+		stages.add(context -> new Document("$group", group));
 		if (groupBy == PortfolioDimension.TEAM) {
 			stages.add(context -> new Document("$lookup", new Document("from", "managers").append("localField", "_id")
 				.append("foreignField", "_id")
@@ -102,7 +104,7 @@ public class PortfolioQueries {
 	/** 1 for a document where the field is set, else 0. */
 	private static Document countWhere(String field) {
 		return new Document("$sum",
-				new Document("$cond", List.of(new Document("$gt", List.of(field, null)), 1, 0)));
+				new Document("$cond", List.of(new Document("$gt", Arrays.asList(field, null)), 1, 0)));
 	}
 
 	private static PortfolioFigures figures(Document row) {
