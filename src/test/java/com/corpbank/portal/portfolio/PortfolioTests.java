@@ -292,23 +292,34 @@ class PortfolioTests {
 			.isEqualTo(afterNewer);
 		assertThat(before).isNotEqualTo(afterNewer);
 
-		// A newer annual statement: revenue follows it; a quarter does not count; one in another currency drops out.
+		// Statements through the mutation on a client with none on file: an annual one sets the revenue, a later
+		// quarter does not count, a later annual one in another currency drops the client out of the revenue sum, and
+		// an older annual one recorded after it changes nothing.
+		this.mongoTemplate.remove(new Query(Criteria.where("clientId").is("C-ZHANG-1")), FinancialStatement.class);
+		this.copies.refresh("C-ZHANG-1");
+		assertThat(figuresByKey(portfolio("rm_zhang", null, PortfolioDimension.PRIMARY_RM)).get("rm_zhang"))
+			.containsEntry("revenue", "0.00")
+			.containsEntry("clientsWithRevenue", 0);
 		String statement = """
 				mutation { recordFinancialStatement(input: { clientId: "C-ZHANG-1", period: "%s", periodEnd: "%s", currency: "%s",
 				  revenue: "%s", netProfit: "1", totalAssets: "100", totalLiabilities: "10", operatingCashFlow: "1",
 				  employees: 30 }) { errors { code } } }""";
-		record("rm_zhang", statement.formatted("2027", "2027-12-31", "CNY", "777.77"), "recordFinancialStatement");
+		record("rm_zhang", statement.formatted("2024", "2024-12-31", "CNY", "777.77"), "recordFinancialStatement");
 		assertThat(figuresByKey(portfolio("rm_zhang", null, PortfolioDimension.PRIMARY_RM)).get("rm_zhang"))
 			.containsEntry("revenue", "777.77")
 			.containsEntry("clientsWithRevenue", 1);
-		record("rm_zhang", statement.formatted("2028Q1", "2028-03-31", "CNY", "5.00"), "recordFinancialStatement");
+		record("rm_zhang", statement.formatted("2025Q1", "2025-03-31", "CNY", "5.00"), "recordFinancialStatement");
 		assertThat(figuresByKey(portfolio("rm_zhang", null, PortfolioDimension.PRIMARY_RM)).get("rm_zhang"))
 			.containsEntry("revenue", "777.77");
-		record("rm_zhang", statement.formatted("2028", "2028-12-31", "USD", "9.00"), "recordFinancialStatement");
-		assertThat(figuresByKey(portfolio("rm_zhang", null, PortfolioDimension.PRIMARY_RM)).get("rm_zhang"))
-			.containsEntry("revenue", "0.00")
+		record("rm_zhang", statement.formatted("2025", "2025-12-31", "USD", "9.00"), "recordFinancialStatement");
+		Map<String, Object> inUsd = figuresByKey(portfolio("rm_zhang", null, PortfolioDimension.PRIMARY_RM))
+			.get("rm_zhang");
+		assertThat(inUsd).containsEntry("revenue", "0.00")
 			.containsEntry("clientsWithRevenue", 0)
 			.containsEntry("clientCount", 1);
+		record("rm_zhang", statement.formatted("2023", "2023-12-31", "CNY", "1.00"), "recordFinancialStatement");
+		assertThat(figuresByKey(portfolio("rm_zhang", null, PortfolioDimension.PRIMARY_RM)).get("rm_zhang"))
+			.isEqualTo(inUsd);
 	}
 
 	// ---- helpers -----------------------------------------------------------------------------------------------
