@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 
+import com.corpbank.portal.financials.ClientSizing;
 import com.corpbank.portal.financials.FinancialStatement;
 import com.corpbank.portal.metrics.RelationshipMetrics;
 import com.corpbank.portal.support.ClientBookFixture;
@@ -83,6 +84,9 @@ class PortfolioTests {
 
 	@Autowired
 	MongoCommandCounter commands;
+
+	@Autowired
+	ClientSizing sizing;
 
 	@BeforeEach
 	void loadBook() {
@@ -320,6 +324,20 @@ class PortfolioTests {
 		record("rm_zhang", statement.formatted("2023", "2023-12-31", "CNY", "1.00"), "recordFinancialStatement");
 		assertThat(figuresByKey(portfolio("rm_zhang", null, PortfolioDimension.PRIMARY_RM)).get("rm_zhang"))
 			.isEqualTo(inUsd);
+	}
+
+	@Test
+	void theSizeSweepRepairsARevenueCopyLeftBehindByACrash() {
+		// As if the process died right after the statement write: the statement carries its sizeApplied marker and
+		// neither the client's size nor its revenue copy were written.
+		this.mongoTemplate.insert(new FinancialStatement("C-LI-1-2027", "C-LI-1", "2027", LocalDate.of(2027, 12, 31),
+				"CNY", new BigDecimal("42.42"), BigDecimal.ONE, BigDecimal.TEN, BigDecimal.ONE, null, null,
+				BigDecimal.ONE, null, 50, Boolean.FALSE, 0L));
+		assertThat(figuresByKey(portfolio("rm_li", Map.of("nameContains", "东方精密"), PortfolioDimension.PRIMARY_RM))
+			.get("rm_li")).doesNotContainEntry("revenue", "42.42");
+		assertThat(this.sizing.sweep()).isEqualTo(1);
+		assertThat(figuresByKey(portfolio("rm_li", Map.of("nameContains", "东方精密"), PortfolioDimension.PRIMARY_RM))
+			.get("rm_li")).containsEntry("revenue", "42.42").containsEntry("clientCount", 1);
 	}
 
 	// ---- helpers -----------------------------------------------------------------------------------------------
