@@ -107,6 +107,9 @@ public final class Permissions {
 		// book, to fix it. Counts and client rows only, no personal data; ADMIN and AUDITOR see no clients.
 		roles("Query.dataQualityReport", "RMs their own book, leads their team, branch managers their branch, risk officers and analysts all; in the scope of Query.clients", Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER, Role.RISK_OFFICER, Role.HEAD_OFFICE_ANALYST);
 		roles("Query.dataQualityClients", "as Query.dataQualityReport", Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER, Role.RISK_OFFICER, Role.HEAD_OFFICE_ANALYST);
+		// ---- Portfolio aggregates 客户结构分析: whoever lists clients, over the rows they list (ClientScope); ADMIN and
+		// AUDITOR list no client, so an aggregate of nothing would only mislead: refused instead
+		roles("Query.portfolio", "counts and sums over the rows Query.clients lists for the caller; ADMIN and AUDITOR see no client data", Role.RM, Role.TEAM_LEAD, Role.BRANCH_MANAGER, Role.RISK_OFFICER, Role.HEAD_OFFICE_ANALYST);
 		// ---- Mutations: tiering configuration
 		roles("Mutation.createTierModel", "scoring models are configuration: platform admin only", Role.ADMIN);
 		roles("Mutation.updateTierModel", "as Mutation.createTierModel", Role.ADMIN);

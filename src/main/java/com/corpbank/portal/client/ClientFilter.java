@@ -43,7 +43,8 @@ public record ClientFilter(
 	/** GB/T 4754-2017 sections are the letters A to T (the schema's enum says the same). */
 	private static final Pattern INDUSTRY_SECTION = Pattern.compile("[A-T]");
 
-	static final ClientFilter NONE = new ClientFilter(null, null, null, null, null, null, null, null, null, null,
+	/** No condition: every client of the caller's scope. */
+	public static final ClientFilter NONE = new ClientFilter(null, null, null, null, null, null, null, null, null, null,
 			null);
 
 	public ClientFilter {
@@ -84,8 +85,8 @@ public record ClientFilter(
 	}
 
 	/**
-	 * The filter as criteria on the client document, the same for the list and for anything counted over it (the
-	 * migration matrix).
+	 * The conditions as criteria on the {@code clients} collection; other reads of the book (the portfolio aggregates,
+	 * the migration matrix) put them next to the caller's scope exactly as the list does.
 	 * @return null when the filter sets no condition
 	 */
 	public @Nullable Criteria toCriteria() {

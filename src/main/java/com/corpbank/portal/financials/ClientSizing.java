@@ -16,6 +16,7 @@ import com.corpbank.portal.audit.WriteTarget;
 import com.corpbank.portal.client.Client;
 import com.corpbank.portal.client.EnterpriseSizeClassifier;
 import com.corpbank.portal.client.SizeBasis;
+import com.corpbank.portal.portfolio.ClientFigureCopies;
 import com.corpbank.portal.security.Caller;
 import com.corpbank.portal.write.MutationRejected;
 import com.corpbank.portal.write.UserErrorCode;
@@ -41,7 +42,8 @@ import org.springframework.stereotype.Component;
  * <p>Crash safety without transactions: the statement write sets {@code sizeApplied: false} in the same document
  * write; {@link #apply} clears it only after the client write, and only on the statement version it read (a newer
  * correction keeps its own marker). A crash in between leaves the marker, and {@link #sweep} (at start-up and on the
- * audit sweep's schedule) applies it again. Applying is idempotent: it derives from whatever the latest annual
+ * audit sweep's schedule) applies it again. Applying also re-derives the client's revenue copy for the portfolio
+ * aggregates ({@link ClientFigureCopies}) before it clears the markers, so the sweep repairs that copy too. Applying is idempotent: it derives from whatever the latest annual
  * statement is now, and writes nothing when size and basis are already right.
  */
 @Component
@@ -63,11 +65,15 @@ public class ClientSizing implements RecoverySweep {
 
 	private final Clock clock;
 
-	ClientSizing(MongoTemplate mongoTemplate, AuditedWrites writes, EnterpriseSizeClassifier classifier, Clock clock) {
+	private final ClientFigureCopies figureCopies;
+
+	ClientSizing(MongoTemplate mongoTemplate, AuditedWrites writes, EnterpriseSizeClassifier classifier, Clock clock,
+			ClientFigureCopies figureCopies) {
 		this.mongoTemplate = mongoTemplate;
 		this.writes = writes;
 		this.classifier = classifier;
 		this.clock = clock;
+		this.figureCopies = figureCopies;
 	}
 
 	/**
@@ -84,6 +90,8 @@ public class ClientSizing implements RecoverySweep {
 			List<FinancialStatement> statements = this.mongoTemplate
 				.find(new Query(Criteria.where("clientId").is(clientId)), FinancialStatement.class);
 			if (resize(client, latestAnnual(statements), actor)) {
+				// The revenue copy the portfolio aggregates sum, before the markers go: a crash leaves them for the sweep.
+				this.figureCopies.refresh(clientId);
 				clearMarkers(statements);
 				return;
 			}

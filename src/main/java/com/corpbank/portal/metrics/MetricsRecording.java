@@ -14,6 +14,7 @@ import com.corpbank.portal.audit.AuditEvent;
 import com.corpbank.portal.audit.AuditedWrites;
 import com.corpbank.portal.audit.WriteTarget;
 import com.corpbank.portal.client.ClientsInScope;
+import com.corpbank.portal.portfolio.ClientFigureCopies;
 import com.corpbank.portal.write.InputCheck;
 import com.corpbank.portal.write.MutationRejected;
 import com.corpbank.portal.write.UserError;
@@ -33,6 +34,10 @@ import org.springframework.stereotype.Service;
  *
  * <p>Every amount is non-negative: balances and volumes cannot be, and fee income is the gross fees the bank booked
  * (a refund reverses an earlier month's fee: correct that month instead).
+ *
+ * <p>After the write, the client's copy of its newest month's figures ({@link ClientFigureCopies}) is re-derived. A crash
+ * between the two leaves the copy behind until the client's next month is recorded or a repair calls
+ * {@link ClientFigureCopies#refresh}.
  *
  * <p>Transaction count, open complaints and the latest contact are optional (null = not reported); a correction
  * replaces every figure of the month, so an optional figure left out of it is cleared.
@@ -68,11 +73,15 @@ public class MetricsRecording {
 
 	private final Clock clock;
 
-	MetricsRecording(MongoTemplate mongoTemplate, ClientsInScope clients, AuditedWrites writes, Clock clock) {
+	private final ClientFigureCopies figureCopies;
+
+	MetricsRecording(MongoTemplate mongoTemplate, ClientsInScope clients, AuditedWrites writes, Clock clock,
+			ClientFigureCopies figureCopies) {
 		this.mongoTemplate = mongoTemplate;
 		this.clients = clients;
 		this.writes = writes;
 		this.clock = clock;
+		this.figureCopies = figureCopies;
 	}
 
 	public RelationshipMetrics record(Actor actor, RecordRelationshipMetricsInput input) {
@@ -103,8 +112,11 @@ public class MetricsRecording {
 				actor.caller().username(), 0L);
 		RelationshipMetrics onFile = this.mongoTemplate.findOne(
 				new Query(Criteria.where("clientId").is(clientId).and("month").is(label)), RelationshipMetrics.class);
-		return (onFile == null) ? insert(actor, figures, reason, expectedVersion)
+		RelationshipMetrics recorded = (onFile == null) ? insert(actor, figures, reason, expectedVersion)
 				: correct(actor, onFile, figures, reason, expectedVersion);
+		// The copy the portfolio aggregates sum, re-derived from the months on file (this one may not be the newest).
+		this.figureCopies.refresh(clientId);
+		return recorded;
 	}
 
 	private RelationshipMetrics insert(Actor actor, RelationshipMetrics figures, @Nullable String reason,

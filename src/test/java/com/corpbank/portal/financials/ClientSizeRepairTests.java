@@ -13,6 +13,7 @@ import com.corpbank.portal.client.Client;
 import com.corpbank.portal.client.ClientsInScope;
 import com.corpbank.portal.client.EnterpriseSize;
 import com.corpbank.portal.client.EnterpriseSizeClassifier;
+import com.corpbank.portal.portfolio.ClientFigureCopies;
 import com.corpbank.portal.security.Caller;
 import com.corpbank.portal.security.Role;
 import com.corpbank.portal.support.ClientBookFixture;
@@ -55,6 +56,9 @@ class ClientSizeRepairTests {
 	@Autowired
 	ClientSizing sizing;
 
+	@Autowired
+	ClientFigureCopies figureCopies;
+
 	@BeforeEach
 	void loadBook() {
 		new ClientBookFixture(this.mongoTemplate).load();
@@ -72,7 +76,8 @@ class ClientSizeRepairTests {
 	@Test
 	void aCrashBetweenTheStatementAndTheClientWriteIsRepairedOnceBySweep() {
 		// The service as wired, except that the process dies right before the client write.
-		ClientSizing dying = new ClientSizing(this.mongoTemplate, this.writes, this.classifier, this.clock) {
+		ClientSizing dying = new ClientSizing(this.mongoTemplate, this.writes, this.classifier, this.clock,
+				this.figureCopies) {
 			@Override
 			public void apply(String clientId, Actor actor) {
 				throw new Crash();
@@ -117,7 +122,8 @@ class ClientSizeRepairTests {
 
 	@Test
 	void aStoreHiccupOnTheClientWriteStillRecordsTheStatementAndLeavesTheRepairToTheSweep() {
-		ClientSizing failing = new ClientSizing(this.mongoTemplate, this.writes, this.classifier, this.clock) {
+		ClientSizing failing = new ClientSizing(this.mongoTemplate, this.writes, this.classifier, this.clock,
+				this.figureCopies) {
 			@Override
 			public void apply(String clientId, Actor actor) {
 				throw new IllegalStateException("store unavailable");
