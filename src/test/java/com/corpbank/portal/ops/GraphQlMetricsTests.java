@@ -100,14 +100,21 @@ class GraphQlMetricsTests {
 			.execute()
 			.path("clients.edges")
 			.hasValue();
-		rm.document("query TooLarge { clients(first: 1000) { totalCount } }").execute().errors().expect(error -> true);
+		// Refused by the data fetcher itself (INVALID_ARGUMENT: not a cursor): the field's outcome is ERROR.
+		rm.document("query BadCursor { clients(first: 5, after: \"not-a-cursor\") { totalCount } }")
+			.execute()
+			.errors()
+			.expect(error -> "INVALID_ARGUMENT".equals(error.getExtensions().get("code")))
+			.verify();
 
 		String scrape = scrape();
 		assertThat(count(scrape, "graphql_datafetcher_seconds_count", Map.of("graphql_field_parent", "Query",
 				"graphql_field_name", "clients", "graphql_outcome", "SUCCESS")))
 			.isGreaterThanOrEqualTo(1);
 		assertThat(count(scrape, "graphql_datafetcher_seconds_count", Map.of("graphql_field_parent", "Query",
-				"graphql_field_name", "clients", "graphql_outcome", "ERROR")))
+				"graphql_field_name", "clients", "graphql_outcome", "ERROR",
+				"graphql_error_type", "INVALID_ARGUMENT")))
+			.as(() -> scrape.lines().filter(l -> l.startsWith("graphql_datafetcher_seconds_count") || l.startsWith("graphql_request_seconds_count")).toList().toString())
 			.isEqualTo(1);
 		// Client.relationshipMetrics is a controller method run once per row: not observed with data-fetchers=ROOT.
 		assertThat(labelValues(scrape, "graphql_datafetcher_seconds_count", "graphql_field_parent"))
