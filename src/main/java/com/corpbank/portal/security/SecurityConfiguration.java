@@ -2,6 +2,7 @@ package com.corpbank.portal.security;
 
 import java.io.IOException;
 
+import com.corpbank.portal.ops.ManagementPort;
 import com.corpbank.portal.web.HttpErrors;
 import com.corpbank.portal.web.RateLimitFilter;
 import jakarta.servlet.DispatcherType;
@@ -25,7 +26,8 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.web.cors.CorsConfigurationSource;
 
 /**
- * A stateless OAuth2 resource server: every request but health needs a valid Keycloak access token
+ * A stateless OAuth2 resource server: every request but health (and the separate management port, see
+ * {@link ManagementPort}) needs a valid Keycloak access token
  * (validated by {@link TokenDecoderConfiguration}); anything else is HTTP 401. CORS for the SPA's origins and the
  * per-user rate limit are part of the same chain (their rules live in {@code com.corpbank.portal.web}).
  */
@@ -36,11 +38,16 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, KeycloakCallerConverter callerConverter,
-			CorsConfigurationSource corsConfigurationSource, RateLimitFilter rateLimitFilter,
+			CorsConfigurationSource corsConfigurationSource, RateLimitFilter rateLimitFilter, ManagementPort managementPort,
 			@Value("${spring.graphql.websocket.path}") String socketPath) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
-			// Only health is public (and it shows no details); no other Actuator endpoint is exposed on the web.
+			// The separate management port (management.server.port; infra/k8s: 8081, never routed by the public
+			// Service): health probes and the Prometheus scrape, for the kubelet and Prometheus inside the cluster.
+			.requestMatchers(managementPort.requests()).permitAll()
+			// Only health is public (and it shows no details).
 			.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+			// The Prometheus scrape only on the management port: here it is refused to every caller, signed in or not.
+			.requestMatchers("/actuator/prometheus", "/actuator/prometheus/**").denyAll()
 			// The WebSocket handshake of live notifications: a browser cannot send a header on it; the token is checked
 			// in the connection_init message instead (notification.SocketAuthentication), before anything executes.
 			.requestMatchers(socketPath).permitAll()

@@ -12,7 +12,8 @@ import org.springframework.beans.factory.annotation.Value;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Only health is on the web, to anyone, without details; nothing lists the other endpoints. */
+/** Only health is on the web, to anyone, without details; nothing lists the other endpoints. The Prometheus scrape
+ * is served on the separate management port only. */
 @PortalTest
 class ActuatorExposureTests {
 
@@ -63,6 +64,13 @@ class ActuatorExposureTests {
 			"/actuator/threaddump", "/actuator/shutdown" })
 	void otherEndpointsAreNotFoundForASignedInUser(String path) {
 		MalformedRequestTests.assertCleanClientError(this.http.get(path, this.token), 404);
+	}
+
+	/** Without a separate management port the Prometheus scrape is refused to everyone (ops.GraphQlMetricsTests). */
+	@Test
+	void prometheusScrapeIsRefusedOnTheApplicationPort() {
+		assertThat(this.http.get("/actuator/prometheus", this.token).statusCode()).isEqualTo(403);
+		assertThat(this.http.get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
 	}
 
 	@ParameterizedTest
