@@ -103,6 +103,8 @@ class OpsManifestsTests {
 		PodSecurityContext podSecurity = pod.getSecurityContext();
 		assertThat(podSecurity.getRunAsNonRoot()).isTrue();
 		assertThat(podSecurity.getRunAsUser()).isPositive();
+		// The image's own user (pom.xml, profile image: image.user): the pod must run as the user the image was built for.
+		assertThat(podSecurity.getRunAsUser() + ":" + podSecurity.getRunAsGroup()).isEqualTo(imageUser());
 		assertThat(podSecurity.getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
 		assertThat(pod.getAutomountServiceAccountToken()).isFalse();
 		for (Container container : pod.getContainers()) {
@@ -206,6 +208,20 @@ class OpsManifestsTests {
 			}
 		}
 		return names;
+	}
+
+
+	/** {@code image.user} of the pom's image profile, e.g. "10001:10001". */
+	private static String imageUser() {
+		try {
+			String pom = Files.readString(java.nio.file.Path.of("pom.xml"));
+			java.util.regex.Matcher user = java.util.regex.Pattern.compile("<image.user>([^<]+)</image.user>").matcher(pom);
+			assertThat(user.find()).as("image.user in pom.xml").isTrue();
+			return user.group(1).trim();
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 }
