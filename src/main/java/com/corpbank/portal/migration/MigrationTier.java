@@ -1,6 +1,5 @@
 package com.corpbank.portal.migration;
 
-import com.corpbank.portal.tier.ValueTierCode;
 import org.jspecify.annotations.Nullable;
 
 /** A row or column of the migration matrix: a value tier, or NONE when no tier is known for the client that day. */
@@ -22,10 +21,6 @@ public enum MigrationTier {
 
 	static MigrationTier of(@Nullable Object stored) {
 		return (stored == null) ? NONE : valueOf(stored.toString());
-	}
-
-	static MigrationTier of(@Nullable ValueTierCode tier) {
-		return (tier == null) ? NONE : valueOf(tier.name());
 	}
 
 }
