@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import com.corpbank.portal.feedback.ComplaintStatus;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -26,7 +27,8 @@ class ComplaintItems implements WorklistSource {
 
 	static final String SLA_DUE_AT = "slaDueAt";
 
-	static final List<String> OPEN = List.of("OPEN", "IN_PROGRESS");
+	/** The feature's own definition of open, as the names the store holds. */
+	static final List<String> OPEN = ComplaintStatus.OPEN_STATUSES.stream().map(Enum::name).sorted().toList();
 
 	private static final Sort ORDER = Sort.by(Sort.Direction.ASC, SLA_DUE_AT, "_id");
 
