@@ -1,5 +1,6 @@
 package com.corpbank.portal.migration;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,10 +43,132 @@ import org.springframework.stereotype.Service;
 @Service
 public class PointInTime {
 
+	/** Group ids of the two history buckets in {@link #stagesFor}: entries on or before the date, and after it. */
+	private static final int AFTER = 0;
+
+	private static final int BEFORE = 1;
+
 	private final MongoTemplate mongoTemplate;
 
-	PointInTime(MongoTemplate mongoTemplate) {
+	private final Clock clock;
+
+	PointInTime(MongoTemplate mongoTemplate, Clock clock) {
 		this.mongoTemplate = mongoTemplate;
+		this.clock = clock;
+	}
+
+	/**
+	 * The one check of a point-in-time argument, as {@code Client.asOf} makes it.
+	 * @throws com.corpbank.portal.graphql.InvalidArgumentException naming {@code argument}, for a date before
+	 * {@link MigrationPeriod#EARLIEST} or after today (Beijing)
+	 */
+	public LocalDate check(String argument, LocalDate date) {
+		return AsOfDate.check(argument, date, LocalDate.now(this.clock.withZone(MigrationPeriod.BANK_ZONE)));
+	}
+
+	/**
+	 * The same answers as {@link #load}, computed inside an aggregation over {@code clients}: stages that set
+	 * {@code field} of every client document to {@code {tier, rating, fiveCategory, primaryManager}} as they were at
+	 * the end of the Beijing day {@code date}, by the rules of the class comment. The documents must still carry
+	 * {@code _id}, {@code valueTier}, {@code risk}, {@code primaryManager} and {@code onboardedOn} as stored. Per history
+	 * collection one {@code $lookup} whose sub-pipeline matches the client's entries ({@code clientId}, the leading key
+	 * of each history's index) and folds them into one document: whether entries exist on or before the date and
+	 * after it, the value the last one before set and the value the first one after replaced. Only stages and
+	 * expressions the embedded store runs too ($lookup with let/pipeline, $expr, $group, $max, $cond, $arrayElemAt).
+	 */
+	public List<Document> stagesFor(LocalDate date, String field) {
+		Date end = MigrationPeriod.endOf(date);
+		Object day = this.mongoTemplate.getConverter().convertToMongoType(date);
+		List<Document> stages = new ArrayList<>();
+		stages.add(folded("tier_history", "evaluatedAt", "tier", "tier", end, "_th"));
+		stages.add(folded("risk_history", "changedAt", "grade", "previous", end, "_rh"));
+		stages.add(folded("assignment_history", "from", "primaryManager", "previous", end, "_ah"));
+		stages.add(new Document("$addFields", new Document("_th", first("$_th")).append("_rh", first("$_rh"))
+			.append("_ah", first("$_ah"))));
+		// Risk: the last grades on or before the date, else a candidate that counts from its own ratedOn: the grades
+		// the first later change replaced, or (no history at all) the grades on the client now.
+		stages.add(new Document("$addFields", new Document("_rc",
+				cond(has("$_rh.before"), null, cond(has("$_rh.after"), "$_rh.first", "$risk")))));
+		Document seededTier = cond(dated("$valueTier.evaluatedOn", day), "$valueTier.tier", null);
+		Document grade = cond(has("$_rh.before"), "$_rh.last",
+				cond(dated("$_rc.ratedOn", day), "$_rc", null));
+		Document onboarded = dated("$onboardedOn", day);
+		Document manager = cond(has("$_ah.before"), "$_ah.last", cond(onboarded,
+				cond(has("$_ah.after"), new Document("$ifNull", Arrays.asList("$_ah.first.primaryManager", null)),
+						"$primaryManager"),
+				null));
+		stages.add(new Document("$addFields", new Document("_tier",
+				cond(has("$_th.before"), "$_th.last", cond(has("$_th.after"), null, seededTier)))
+			.append("_grade", grade)
+			.append("_manager", manager)));
+		// A new field, not an embedded one set by path: the two stores treat dotted $addFields differently.
+		stages.add(new Document("$addFields", new Document(field, new Document("tier", ifNull("$_tier"))
+			.append("rating", ifNull("$_grade.rating"))
+			.append("fiveCategory", ifNull("$_grade.fiveCategory"))
+			.append("primaryManager", ifNull("$_manager")))));
+		stages.add(new Document("$project", new Document("_th", 0).append("_rh", 0)
+			.append("_ah", 0)
+			.append("_rc", 0)
+			.append("_tier", 0)
+			.append("_grade", 0)
+			.append("_manager", 0)));
+		return stages;
+	}
+
+	/**
+	 * A {@code $lookup} that folds a client's history into at most one document: {@code before} / {@code after} (1
+	 * when entries exist on or before {@code end}'s day / after it), {@code last} (the {@code lastField} of the last
+	 * entry before, by time then id) and {@code first} (the {@code firstField} of the first entry after).
+	 */
+	private static Document folded(String collection, String at, String lastField, String firstField, Date end,
+			String as) {
+		List<Document> pipeline = List.of(
+				new Document("$match", new Document("$expr", new Document("$eq", List.of("$clientId", "$$clientId")))),
+				new Document("$project", new Document("at", "$" + at).append("last", "$" + lastField)
+					.append("first", "$" + firstField)
+					.append("b", cond(new Document("$lt", List.of("$" + at, end)), BEFORE, AFTER))),
+				new Document("$sort", new Document("b", 1).append("at", 1).append("_id", 1)),
+				new Document("$group", new Document("_id", "$b").append("last", new Document("$last", "$last"))
+					.append("first", new Document("$first", "$first"))),
+				new Document("$group", new Document("_id", null)
+					.append("before", max(cond(isBucket(BEFORE), 1, 0)))
+					.append("after", max(cond(isBucket(AFTER), 1, 0)))
+					.append("last", max(cond(isBucket(BEFORE), "$last", null)))
+					.append("first", max(cond(isBucket(AFTER), "$first", null)))));
+		return new Document("$lookup", new Document("from", collection)
+			.append("let", new Document("clientId", "$_id"))
+			.append("pipeline", pipeline)
+			.append("as", as));
+	}
+
+	private static Document isBucket(int bucket) {
+		return new Document("$eq", List.of("$_id", bucket));
+	}
+
+	private static Document max(Object value) {
+		return new Document("$max", value);
+	}
+
+	private static Document first(String array) {
+		return new Document("$arrayElemAt", List.of(array, 0));
+	}
+
+	private static Document has(String flag) {
+		return new Document("$eq", List.of(flag, 1));
+	}
+
+	private static Document ifNull(String path) {
+		return new Document("$ifNull", Arrays.asList(path, null));
+	}
+
+	/** The date at {@code path} is set and on or before {@code day}. */
+	private static Document dated(String path, Object day) {
+		return new Document("$and", List.of(new Document("$gt", Arrays.asList(path, null)),
+				new Document("$lte", List.of(path, day))));
+	}
+
+	private static Document cond(Object test, @Nullable Object then, @Nullable Object otherwise) {
+		return new Document("$cond", Arrays.asList(test, then, otherwise));
 	}
 
 	/** A client and the date it is asked about. */
