@@ -43,11 +43,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class PointInTime {
 
-	/** Group ids of the two history buckets in {@link #stagesFor}: entries on or before the date, and after it. */
-	private static final int AFTER = 0;
-
-	private static final int BEFORE = 1;
-
 	private final MongoTemplate mongoTemplate;
 
 	private final Clock clock;
@@ -70,35 +65,39 @@ public class PointInTime {
 	 * The same answers as {@link #load}, computed inside an aggregation over {@code clients}: stages that set
 	 * {@code field} of every client document to {@code {tier, rating, fiveCategory, primaryManager}} as they were at
 	 * the end of the Beijing day {@code date}, by the rules of the class comment. The documents must still carry
-	 * {@code _id}, {@code valueTier}, {@code risk}, {@code primaryManager} and {@code onboardedOn} as stored. Per history
-	 * collection one {@code $lookup} whose sub-pipeline matches the client's entries ({@code clientId}, the leading key
-	 * of each history's index) and folds them into one document: whether entries exist on or before the date and
-	 * after it, the value the last one before set and the value the first one after replaced. Only stages and
-	 * expressions the embedded store runs too ($lookup with let/pipeline, $expr, $group, $max, $cond, $arrayElemAt).
+	 * {@code _id}, {@code valueTier}, {@code risk}, {@code primaryManager} and {@code onboardedOn} as stored.
+	 *
+	 * <p>Per history collection one {@code $lookup} on {@code clientId} (the leading key of each history's index on
+	 * real MongoDB), then {@code $filter} and {@code $reduce} pick the last entry before the end of the day and the
+	 * first after it (by time, then id). A {@code $lookup} with {@code let}/{@code pipeline} would fetch less, but
+	 * the embedded store runs such a sub-pipeline as a whole aggregation over the foreign collection per client,
+	 * about 15 times slower than its plain {@code $lookup}. Only stages and expressions the embedded store runs too.
 	 */
 	public List<Document> stagesFor(LocalDate date, String field) {
 		Date end = MigrationPeriod.endOf(date);
 		Object day = this.mongoTemplate.getConverter().convertToMongoType(date);
 		List<Document> stages = new ArrayList<>();
-		stages.add(folded("tier_history", "evaluatedAt", "tier", "tier", end, "_th"));
-		stages.add(folded("risk_history", "changedAt", "grade", "previous", end, "_rh"));
-		stages.add(folded("assignment_history", "from", "primaryManager", "previous", end, "_ah"));
-		stages.add(new Document("$addFields", new Document("_th", first("$_th")).append("_rh", first("$_rh"))
-			.append("_ah", first("$_ah"))));
+		stages.add(lookup("tier_history", "_th"));
+		stages.add(lookup("risk_history", "_rh"));
+		stages.add(lookup("assignment_history", "_ah"));
+		Document around = new Document();
+		for (String[] history : new String[][] { { "_th", "evaluatedAt" }, { "_rh", "changedAt" },
+				{ "_ah", "from" } }) {
+			around.append(history[0] + "B", newest(history[0], history[1], lt("$$e." + history[1], end)))
+				.append(history[0] + "A", oldest(history[0], history[1],
+						new Document("$gte", List.of("$$e." + history[1], end))));
+		}
+		stages.add(new Document("$addFields", around));
 		// Risk: the last grades on or before the date, else a candidate that counts from its own ratedOn: the grades
 		// the first later change replaced, or (no history at all) the grades on the client now.
 		stages.add(new Document("$addFields", new Document("_rc",
-				cond(has("$_rh.before"), null, cond(has("$_rh.after"), "$_rh.first", "$risk")))));
+				cond(set("$_rhB"), null, cond(set("$_rhA"), "$_rhA.previous", "$risk")))));
 		Document seededTier = cond(dated("$valueTier.evaluatedOn", day), "$valueTier.tier", null);
-		Document grade = cond(has("$_rh.before"), "$_rh.last",
-				cond(dated("$_rc.ratedOn", day), "$_rc", null));
-		Document onboarded = dated("$onboardedOn", day);
-		Document manager = cond(has("$_ah.before"), "$_ah.last", cond(onboarded,
-				cond(has("$_ah.after"), new Document("$ifNull", Arrays.asList("$_ah.first.primaryManager", null)),
-						"$primaryManager"),
-				null));
+		Document grade = cond(set("$_rhB"), "$_rhB.grade", cond(dated("$_rc.ratedOn", day), "$_rc", null));
+		Document manager = cond(set("$_ahB"), "$_ahB.primaryManager", cond(dated("$onboardedOn", day),
+				cond(set("$_ahA"), ifNull("$_ahA.previous.primaryManager"), "$primaryManager"), null));
 		stages.add(new Document("$addFields", new Document("_tier",
-				cond(has("$_th.before"), "$_th.last", cond(has("$_th.after"), null, seededTier)))
+				cond(set("$_thB"), "$_thB.tier", cond(set("$_thA"), null, seededTier)))
 			.append("_grade", grade)
 			.append("_manager", manager)));
 		// A new field, not an embedded one set by path: the two stores treat dotted $addFields differently.
@@ -106,55 +105,52 @@ public class PointInTime {
 			.append("rating", ifNull("$_grade.rating"))
 			.append("fiveCategory", ifNull("$_grade.fiveCategory"))
 			.append("primaryManager", ifNull("$_manager")))));
-		stages.add(new Document("$project", new Document("_th", 0).append("_rh", 0)
-			.append("_ah", 0)
-			.append("_rc", 0)
-			.append("_tier", 0)
-			.append("_grade", 0)
-			.append("_manager", 0)));
+		Document drop = new Document();
+		for (String temporary : List.of("_th", "_rh", "_ah", "_thB", "_thA", "_rhB", "_rhA", "_ahB", "_ahA", "_rc",
+				"_tier", "_grade", "_manager")) {
+			drop.append(temporary, 0);
+		}
+		stages.add(new Document("$project", drop));
 		return stages;
 	}
 
-	/**
-	 * A {@code $lookup} that folds a client's history into at most one document: {@code before} / {@code after} (1
-	 * when entries exist on or before {@code end}'s day / after it), {@code last} (the {@code lastField} of the last
-	 * entry before, by time then id) and {@code first} (the {@code firstField} of the first entry after).
-	 */
-	private static Document folded(String collection, String at, String lastField, String firstField, Date end,
-			String as) {
-		List<Document> pipeline = List.of(
-				new Document("$match", new Document("$expr", new Document("$eq", List.of("$clientId", "$$clientId")))),
-				new Document("$project", new Document("at", "$" + at).append("last", "$" + lastField)
-					.append("first", "$" + firstField)
-					.append("b", cond(new Document("$lt", List.of("$" + at, end)), BEFORE, AFTER))),
-				new Document("$sort", new Document("b", 1).append("at", 1).append("_id", 1)),
-				new Document("$group", new Document("_id", "$b").append("last", new Document("$last", "$last"))
-					.append("first", new Document("$first", "$first"))),
-				new Document("$group", new Document("_id", null)
-					.append("before", max(cond(isBucket(BEFORE), 1, 0)))
-					.append("after", max(cond(isBucket(AFTER), 1, 0)))
-					.append("last", max(cond(isBucket(BEFORE), "$last", null)))
-					.append("first", max(cond(isBucket(AFTER), "$first", null)))));
-		return new Document("$lookup", new Document("from", collection)
-			.append("let", new Document("clientId", "$_id"))
-			.append("pipeline", pipeline)
+	private static Document lookup(String collection, String as) {
+		return new Document("$lookup", new Document("from", collection).append("localField", "_id")
+			.append("foreignField", "clientId")
 			.append("as", as));
 	}
 
-	private static Document isBucket(int bucket) {
-		return new Document("$eq", List.of("$_id", bucket));
+	/** The entry of the array that matches {@code test} (on {@code $$e}) with the greatest (at, id); null if none. */
+	private static Document newest(String array, String at, Document test) {
+		return pick(array, test, new Document("$or", List.of(new Document("$eq", Arrays.asList("$$value", null)),
+				new Document("$gt", List.of("$$this." + at, "$$value." + at)),
+				new Document("$and", List.of(new Document("$eq", List.of("$$this." + at, "$$value." + at)),
+						new Document("$gt", List.of("$$this._id", "$$value._id")))))));
 	}
 
-	private static Document max(Object value) {
-		return new Document("$max", value);
+	/** The entry of the array that matches {@code test} (on {@code $$e}) with the least (at, id); null if none. */
+	private static Document oldest(String array, String at, Document test) {
+		return pick(array, test, new Document("$or", List.of(new Document("$eq", Arrays.asList("$$value", null)),
+				new Document("$lt", List.of("$$this." + at, "$$value." + at)),
+				new Document("$and", List.of(new Document("$eq", List.of("$$this." + at, "$$value." + at)),
+						new Document("$lt", List.of("$$this._id", "$$value._id")))))));
 	}
 
-	private static Document first(String array) {
-		return new Document("$arrayElemAt", List.of(array, 0));
+	/** {@code $reduce} over the matching entries keeping the one {@code better} prefers over the one kept so far. */
+	private static Document pick(String array, Document test, Document better) {
+		Document matching = new Document("$filter", new Document("input", "$" + array).append("as", "e")
+			.append("cond", test));
+		return new Document("$reduce", new Document("input", matching).append("initialValue", null)
+			.append("in", cond(better, "$$this", "$$value")));
 	}
 
-	private static Document has(String flag) {
-		return new Document("$eq", List.of(flag, 1));
+	private static Document lt(Object left, Object right) {
+		return new Document("$lt", List.of(left, right));
+	}
+
+	/** The document at {@code path} is there (a picked entry, not null). */
+	private static Document set(String path) {
+		return new Document("$gt", Arrays.asList(path, null));
 	}
 
 	private static Document ifNull(String path) {

@@ -53,8 +53,7 @@ public class ClientFigureCopies {
 	/** Clients per bulk write (and per source read) when many are refreshed. */
 	static final int CHUNK = 1_000;
 
-	/** A fiscal-year period label ("2025"; a quarter is "2025Q3"). */
-	static final String ANNUAL_PERIOD = "^\\d{4}$";
+	private static final String ANNUAL_PERIOD = "^\\d{4}$";
 
 	private static final String CNY = "CNY";
 
