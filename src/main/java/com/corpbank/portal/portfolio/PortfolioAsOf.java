@@ -36,9 +36,10 @@ import org.springframework.stereotype.Service;
  * {@link PointInTime#stagesFor} builds (the answers {@code Client.asOf} gives);</li>
  * <li>the figures then, each one {@code $lookup} on {@code clientId} then {@code $filter} and {@code $reduce}: the
  * newest month of relationship figures whose month had ENDED by the end of the day, and the annual statement with
- * the greatest period end on or before the day (its revenue summed when it is in CNY, as today). Statements carry no recording date, so a
- * statement recorded after the date for a period that ended before it counts (figures are the ones known now for
- * that period, corrections included; the same for months, whose {@code recordedAt} is the latest correction's);</li>
+ * the greatest period end on or before the day (its revenue summed when it is in CNY, as today). Statements carry
+ * no recording date, so a statement recorded after the date for a period that ended before it counts (figures are
+ * the ones known now for that period, corrections included; the same for months, whose {@code recordedAt} is the
+ * latest correction's);</li>
  * <li>{@code $group} by the dimension (tier, rating, class, RM and team as they were; industry section, region and
  * size as they are now, as the portal keeps no history of them; a team is the RM's team in the directory now), with
  * {@code $sum} over the stored Decimal128 amounts: exact on real MongoDB and on the embedded store 1.47 alike (its

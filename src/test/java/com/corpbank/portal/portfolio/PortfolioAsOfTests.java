@@ -185,6 +185,10 @@ class PortfolioAsOfTests {
 		assertThat(counts("rm_li", PortfolioDimension.TIER, "2026-03-10")).isEqualTo(Map.of("B", 1, "null", 1));
 		assertThat(counts("rm_li", PortfolioDimension.TIER, "2026-09-29")).isEqualTo(Map.of("A", 1, "B", 2));
 		assertThat(counts("rm_li", PortfolioDimension.TIER, "2026-09-30")).isEqualTo(Map.of("A", 2, "B", 1));
+		// C-WANG-1's first entry at 00:00:00 on 2026-06-30 counts from that day, not the day before (rm_wang also lists
+		// C-LI-2, seeded B from 2026-06-30).
+		assertThat(counts("rm_wang", PortfolioDimension.TIER, "2026-06-29")).isEqualTo(Map.of("null", 2));
+		assertThat(counts("rm_wang", PortfolioDimension.TIER, "2026-06-30")).isEqualTo(Map.of("B", 1, "C", 1));
 		// The rating change of C-ZHANG-1 on 2026-05-15; before 2026-03-31 its replaced grade was not yet set.
 		assertThat(counts("rm_zhang", PortfolioDimension.RATING, "2026-05-14")).isEqualTo(Map.of("A", 1));
 		assertThat(counts("rm_zhang", PortfolioDimension.FIVE_CATEGORY, "2026-05-15"))
@@ -208,7 +212,8 @@ class PortfolioAsOfTests {
 			.containsEntry("newestMetricsMonth", "2026-08");
 		assertThat(figures(portfolio("rm_zhang", PortfolioDimension.TIER, "2026-09-30").get("totals")))
 			.containsEntry("newestMetricsMonth", "2026-09");
-		Map<String, Object> lastDayOf2025 = figures(portfolio("rm_zhao", PortfolioDimension.TIER, "2025-12-31").get("totals"));
+		Map<String, Object> lastDayOf2025 = figures(
+				portfolio("rm_zhao", PortfolioDimension.TIER, "2025-12-31").get("totals"));
 		Map<String, Object> dayBefore = figures(portfolio("rm_zhao", PortfolioDimension.TIER, "2025-12-30").get("totals"));
 		// Both clients' 2024 statements in CNY the day before; on the day C-ZHAO-2's 2025 one is in USD: left out.
 		assertThat(dayBefore).containsEntry("clientsWithRevenue", 2).containsEntry("revenue", "300000000.00");
