@@ -1,5 +1,6 @@
 package com.corpbank.portal.migration;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,8 +45,126 @@ public class PointInTime {
 
 	private final MongoTemplate mongoTemplate;
 
-	PointInTime(MongoTemplate mongoTemplate) {
+	private final Clock clock;
+
+	PointInTime(MongoTemplate mongoTemplate, Clock clock) {
 		this.mongoTemplate = mongoTemplate;
+		this.clock = clock;
+	}
+
+	/**
+	 * The one check of a point-in-time argument, as {@code Client.asOf} makes it.
+	 * @throws com.corpbank.portal.graphql.InvalidArgumentException naming {@code argument}, for a date before
+	 * {@link MigrationPeriod#EARLIEST} or after today (Beijing)
+	 */
+	public LocalDate check(String argument, LocalDate date) {
+		return AsOfDate.check(argument, date, LocalDate.now(this.clock.withZone(MigrationPeriod.BANK_ZONE)));
+	}
+
+	/**
+	 * The same answers as {@link #load}, computed inside an aggregation over {@code clients}: stages that set
+	 * {@code field} of every client document to {@code {tier, rating, fiveCategory, primaryManager}} as they were at
+	 * the end of the Beijing day {@code date}, by the rules of the class comment. The documents must still carry
+	 * {@code _id}, {@code valueTier}, {@code risk}, {@code primaryManager} and {@code onboardedOn} as stored.
+	 *
+	 * <p>Per history collection one {@code $lookup} on {@code clientId} (the leading key of each history's index on
+	 * real MongoDB), then {@code $filter} and {@code $reduce} pick the last entry before the end of the day and the
+	 * first after it (by time, then id). A {@code $lookup} with {@code let}/{@code pipeline} would fetch less, but
+	 * the embedded store runs such a sub-pipeline as a whole aggregation over the foreign collection per client,
+	 * about 15 times slower than its plain {@code $lookup}. Only stages and expressions the embedded store runs too.
+	 */
+	public List<Document> stagesFor(LocalDate date, String field) {
+		Date end = MigrationPeriod.endOf(date);
+		Object day = this.mongoTemplate.getConverter().convertToMongoType(date);
+		List<Document> stages = new ArrayList<>();
+		stages.add(lookup("tier_history", "_th"));
+		stages.add(lookup("risk_history", "_rh"));
+		stages.add(lookup("assignment_history", "_ah"));
+		Document around = new Document();
+		for (String[] history : new String[][] { { "_th", "evaluatedAt" }, { "_rh", "changedAt" },
+				{ "_ah", "from" } }) {
+			around.append(history[0] + "B", newest(history[0], history[1], lt("$$e." + history[1], end)))
+				.append(history[0] + "A", oldest(history[0], history[1],
+						new Document("$gte", List.of("$$e." + history[1], end))));
+		}
+		stages.add(new Document("$addFields", around));
+		// Risk: the last grades on or before the date, else a candidate that counts from its own ratedOn: the grades
+		// the first later change replaced, or (no history at all) the grades on the client now.
+		stages.add(new Document("$addFields", new Document("_rc",
+				cond(set("$_rhB"), null, cond(set("$_rhA"), "$_rhA.previous", "$risk")))));
+		Document seededTier = cond(dated("$valueTier.evaluatedOn", day), "$valueTier.tier", null);
+		Document grade = cond(set("$_rhB"), "$_rhB.grade", cond(dated("$_rc.ratedOn", day), "$_rc", null));
+		Document manager = cond(set("$_ahB"), "$_ahB.primaryManager", cond(dated("$onboardedOn", day),
+				cond(set("$_ahA"), ifNull("$_ahA.previous.primaryManager"), "$primaryManager"), null));
+		stages.add(new Document("$addFields", new Document("_tier",
+				cond(set("$_thB"), "$_thB.tier", cond(set("$_thA"), null, seededTier)))
+			.append("_grade", grade)
+			.append("_manager", manager)));
+		// A new field, not an embedded one set by path: the two stores treat dotted $addFields differently.
+		stages.add(new Document("$addFields", new Document(field, new Document("tier", ifNull("$_tier"))
+			.append("rating", ifNull("$_grade.rating"))
+			.append("fiveCategory", ifNull("$_grade.fiveCategory"))
+			.append("primaryManager", ifNull("$_manager")))));
+		Document drop = new Document();
+		for (String temporary : List.of("_th", "_rh", "_ah", "_thB", "_thA", "_rhB", "_rhA", "_ahB", "_ahA", "_rc",
+				"_tier", "_grade", "_manager")) {
+			drop.append(temporary, 0);
+		}
+		stages.add(new Document("$project", drop));
+		return stages;
+	}
+
+	private static Document lookup(String collection, String as) {
+		return new Document("$lookup", new Document("from", collection).append("localField", "_id")
+			.append("foreignField", "clientId")
+			.append("as", as));
+	}
+
+	/** The entry of the array that matches {@code test} (on {@code $$e}) with the greatest (at, id); null if none. */
+	private static Document newest(String array, String at, Document test) {
+		return pick(array, test, new Document("$or", List.of(new Document("$eq", Arrays.asList("$$value", null)),
+				new Document("$gt", List.of("$$this." + at, "$$value." + at)),
+				new Document("$and", List.of(new Document("$eq", List.of("$$this." + at, "$$value." + at)),
+						new Document("$gt", List.of("$$this._id", "$$value._id")))))));
+	}
+
+	/** The entry of the array that matches {@code test} (on {@code $$e}) with the least (at, id); null if none. */
+	private static Document oldest(String array, String at, Document test) {
+		return pick(array, test, new Document("$or", List.of(new Document("$eq", Arrays.asList("$$value", null)),
+				new Document("$lt", List.of("$$this." + at, "$$value." + at)),
+				new Document("$and", List.of(new Document("$eq", List.of("$$this." + at, "$$value." + at)),
+						new Document("$lt", List.of("$$this._id", "$$value._id")))))));
+	}
+
+	/** {@code $reduce} over the matching entries keeping the one {@code better} prefers over the one kept so far. */
+	private static Document pick(String array, Document test, Document better) {
+		Document matching = new Document("$filter", new Document("input", "$" + array).append("as", "e")
+			.append("cond", test));
+		return new Document("$reduce", new Document("input", matching).append("initialValue", null)
+			.append("in", cond(better, "$$this", "$$value")));
+	}
+
+	private static Document lt(Object left, Object right) {
+		return new Document("$lt", List.of(left, right));
+	}
+
+	/** The document at {@code path} is there (a picked entry, not null). */
+	private static Document set(String path) {
+		return new Document("$gt", Arrays.asList(path, null));
+	}
+
+	private static Document ifNull(String path) {
+		return new Document("$ifNull", Arrays.asList(path, null));
+	}
+
+	/** The date at {@code path} is set and on or before {@code day}. */
+	private static Document dated(String path, Object day) {
+		return new Document("$and", List.of(new Document("$gt", Arrays.asList(path, null)),
+				new Document("$lte", List.of(path, day))));
+	}
+
+	private static Document cond(Object test, @Nullable Object then, @Nullable Object otherwise) {
+		return new Document("$cond", Arrays.asList(test, then, otherwise));
 	}
 
 	/** A client and the date it is asked about. */

@@ -71,7 +71,7 @@ public class PortfolioQueries {
 		PortfolioFigures totals = groups.stream()
 			.map(PortfolioGroup::figures)
 			.reduce(PortfolioFigures.NONE, PortfolioFigures::plus);
-		return new Portfolio(groupBy, List.copyOf(groups), totals, this.clock.instant());
+		return new Portfolio(groupBy, List.copyOf(groups), totals, this.clock.instant(), null);
 	}
 
 	/** Counts and integer sums per key, straight from the client documents. */
