@@ -29,6 +29,7 @@ import com.corpbank.portal.interaction.Interaction;
 import com.corpbank.portal.manager.RelationshipManager;
 import com.corpbank.portal.metrics.RelationshipMetrics;
 import com.corpbank.portal.org.OrgUnit;
+import com.corpbank.portal.portfolio.ClientFigureCopies;
 import com.corpbank.portal.risk.CreditRating;
 import com.corpbank.portal.risk.RiskGrade;
 import com.corpbank.portal.risk.RiskHistoryEntry;
@@ -38,6 +39,8 @@ import com.corpbank.portal.tier.ValueTier;
 import com.corpbank.portal.tier.ValueTierCode;
 import com.corpbank.portal.tiering.InputsAsOf;
 import com.corpbank.portal.tiering.TierEvaluation;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -85,6 +88,9 @@ public final class ScaledBook {
 
 	private static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
 
+	/** When the figure copies were derived: a fixed instant, so the same seed writes the same book. */
+	private static final Instant FIGURES_DERIVED_AT = Instant.parse("2026-11-20T00:00:00Z");
+
 	private static final String TIERED_BY = "admin";
 
 	private static final String RATED_BY = "risk_zhou";
@@ -126,7 +132,10 @@ public final class ScaledBook {
 			mongoTemplate.insertAll(managers);
 			rms = managers.size();
 		}
-		Batch<Client> clientBatch = new Batch<>(mongoTemplate, Client.class);
+		// Clients go out as documents: each with the portfolio's copy of its latest figures (ClientFigureCopies), which
+		// the service would otherwise derive at its next start with a pass over the whole book.
+		Batch<Document> clientBatch = new Batch<>(mongoTemplate, Document.class,
+				mongoTemplate.getCollectionName(Client.class));
 		Batch<FinancialStatement> statementBatch = new Batch<>(mongoTemplate, FinancialStatement.class);
 		Batch<RelationshipMetrics> metricsBatch = new Batch<>(mongoTemplate, RelationshipMetrics.class);
 		Batch<TaxRecord> taxBatch = new Batch<>(mongoTemplate, TaxRecord.class);
@@ -159,8 +168,9 @@ public final class ScaledBook {
 				written++;
 				newIds.put("C%06d".formatted(kept.size() + 1), client.id());
 				kept.add(client);
-				clientBatch.add(client);
 			}
+			Map<String, FinancialStatement> latestAnnual = new HashMap<>();
+			Map<String, RelationshipMetrics> newestMonth = new HashMap<>();
 			Set<String> keptIds = new HashSet<>(newIds.values());
 			for (FinancialStatement statement : data.statements()) {
 				String id = newIds.get(statement.clientId());
@@ -170,6 +180,9 @@ public final class ScaledBook {
 							statement.totalAssets(), statement.totalLiabilities(), statement.currentAssets(),
 							statement.currentLiabilities(), statement.operatingCashFlow(), statement.taxPaid(),
 							statement.employees()));
+					if (ClientFigureCopies.isAnnualPeriod(statement.period())) {
+						latestAnnual.merge(id, statement, (a, b) -> a.periodEnd().isAfter(b.periodEnd()) ? a : b);
+					}
 				}
 			}
 			for (RelationshipMetrics month : data.metrics()) {
@@ -180,7 +193,15 @@ public final class ScaledBook {
 							month.settlementVolume(), month.productsHeld(), month.feeIncome(), month.transactionCount(),
 							month.openComplaints(), month.lastContactOn(), month.recordedAt(), month.recordedBy(),
 							month.version()));
+					newestMonth.merge(id, month, (a, b) -> a.monthStart().isAfter(b.monthStart()) ? a : b);
 				}
+			}
+			for (Client client : kept) {
+				Document document = toDocument(mongoTemplate, client);
+				document.put(ClientFigureCopies.FIELD,
+						ClientFigureCopies.copyOf(toDocument(mongoTemplate, latestAnnual.get(client.id())),
+								toDocument(mongoTemplate, newestMonth.get(client.id())), FIGURES_DERIVED_AT));
+				clientBatch.add(document);
 			}
 			for (TaxRecord record : data.taxRecords()) {
 				String id = newIds.get(record.clientId());
@@ -208,6 +229,16 @@ public final class ScaledBook {
 		batches.forEach(Batch::flush);
 		return new Written(orgUnits, rms, clientBatch.count, statementBatch.count, metricsBatch.count, taxBatch.count,
 				contactBatch.count, interactionBatch.count, tierBatch.count, riskBatch.count, assignmentBatch.count);
+	}
+
+	/** A document as the template would store it (null for null). */
+	private static @Nullable Document toDocument(MongoTemplate mongoTemplate, @Nullable Object entity) {
+		if (entity == null) {
+			return null;
+		}
+		Document document = new Document();
+		mongoTemplate.getConverter().write(entity, document);
+		return document;
 	}
 
 	/** The position of a demo client in its block, from its demo id C000001..C000336. */
@@ -349,13 +380,20 @@ public final class ScaledBook {
 
 		private final Class<T> type;
 
+		private final String collection;
+
 		private final List<T> pending = new ArrayList<>(BATCH);
 
 		private long count;
 
 		Batch(MongoTemplate mongoTemplate, Class<T> type) {
+			this(mongoTemplate, type, mongoTemplate.getCollectionName(type));
+		}
+
+		Batch(MongoTemplate mongoTemplate, Class<T> type, String collection) {
 			this.mongoTemplate = mongoTemplate;
 			this.type = type;
+			this.collection = collection;
 		}
 
 		void add(T document) {
@@ -368,7 +406,7 @@ public final class ScaledBook {
 
 		void flush() {
 			if (!this.pending.isEmpty()) {
-				this.mongoTemplate.bulkOps(BulkMode.UNORDERED, this.type).insert(this.pending).execute();
+				this.mongoTemplate.bulkOps(BulkMode.UNORDERED, this.type, this.collection).insert(this.pending).execute();
 				this.pending.clear();
 			}
 		}

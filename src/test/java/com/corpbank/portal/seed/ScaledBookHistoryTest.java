@@ -185,6 +185,40 @@ class ScaledBookHistoryTest {
 	}
 
 	@Test
+	void everyClientCarriesThePortfolioCopyOfItsLatestFigures() {
+		ScaledBook.write(this.mongoTemplate, CLIENTS, 5L);
+		Map<String, List<FinancialStatement>> statements = this.mongoTemplate.findAll(FinancialStatement.class)
+			.stream()
+			.collect(Collectors.groupingBy(FinancialStatement::clientId));
+		Map<String, List<RelationshipMetrics>> months = this.mongoTemplate.findAll(RelationshipMetrics.class)
+			.stream()
+			.collect(Collectors.groupingBy(RelationshipMetrics::clientId));
+		for (org.bson.Document client : this.mongoTemplate.getCollection("clients").find()) {
+			String id = client.getString("_id");
+			org.bson.Document figures = client.get("figures", org.bson.Document.class);
+			assertThat(figures).as(id).isNotNull();
+			FinancialStatement latest = statements.get(id)
+				.stream()
+				.filter(statement -> statement.period().matches("\\d{4}"))
+				.max(Comparator.comparing(FinancialStatement::periodEnd))
+				.orElseThrow();
+			org.bson.Document revenue = figures.get("revenue", org.bson.Document.class);
+			assertThat(revenue.getString("period")).as(id).isEqualTo(latest.period());
+			assertThat(revenue.get("amount", org.bson.types.Decimal128.class).bigDecimalValue())
+				.isEqualByComparingTo(latest.revenue());
+			RelationshipMetrics newest = months.get(id)
+				.stream()
+				.max(Comparator.comparing(RelationshipMetrics::monthStart))
+				.orElseThrow();
+			org.bson.Document metrics = figures.get("metrics", org.bson.Document.class);
+			assertThat(metrics.getString("month")).as(id).isEqualTo(newest.month());
+			assertThat(metrics.get("averageDeposits", org.bson.Document.class)
+				.get("amount", org.bson.types.Decimal128.class)
+				.bigDecimalValue()).isEqualByComparingTo(newest.averageDeposits());
+		}
+	}
+
+	@Test
 	void theSameSeedWritesTheSameHistoriesAndAnotherSeedAnotherBook() {
 		ScaledBook.write(this.mongoTemplate, CLIENTS, 5L);
 		Snapshot first = snapshot();
