@@ -79,10 +79,12 @@ echo "== $clients clients into $uri (seed $seed)"
   "$java_bin" -Xms"$GEN_HEAP" -Xmx"$GEN_HEAP" -cp "$cp" com.corpbank.portal.bench.GenerateDataset "$uri" "$clients" "$seed"
 
 if [[ -n "$store_pid" ]]; then
+  # The store's live heap: what the book needs (after a full collection), beside the process's resident size.
+  jcmd "$store_pid" GC.run > /dev/null 2>&1 || true
+  live_kib="$(jcmd "$store_pid" GC.heap_info 2>/dev/null | awk '/garbage-first heap/{for(i=1;i<=NF;i++) if($i=="used"){v=$(i+1); sub(/K.*/,"",v); print v}}' || true)"
   rss_kib="$(awk '/VmRSS/{print $2}' "/proc/$store_pid/status")"
-  used="$(jcmd "$store_pid" GC.heap_info 2>/dev/null | awk '/garbage-first heap/{print $0}' || true)"
   echo
-  echo "Embedded store left running: pid $store_pid, RSS $((rss_kib / 1024)) MiB${used:+ ($used)}"
+  echo "Embedded store left running: pid $store_pid, live heap after full GC ${live_kib:+$((live_kib / 1024)) MiB}, RSS $((rss_kib / 1024)) MiB (-Xmx$STORE_HEAP)"
   echo "  serve it:  MONGODB_URI=$uri java -jar target/client-portal-*.jar   (or ./mvnw spring-boot:run with that variable)"
   echo "  stop it:   kill $store_pid"
   store_pid=""  # keep it running past the EXIT trap
