@@ -24,9 +24,10 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 
@@ -35,8 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A scaled book of 700 clients (two whole blocks and part of a third) has the demo's relationship work and the
  * histories the service keeps: counts per collection, every reference resolves, the tier history ends in each client's
- * current tier, and the same seed writes the same histories.
+ * current tier, and the same seed writes the same histories. One book (seed 5) is written once and only read.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScaledBookHistoryTest {
 
 	private static final int CLIENTS = 700;
@@ -49,15 +51,19 @@ class ScaledBookHistoryTest {
 
 	private MongoTemplate mongoTemplate;
 
-	@BeforeEach
-	void startStore() {
+	/** What the one book every read-only test reads (seed 5) said it wrote. */
+	private ScaledBook.Written written;
+
+	@BeforeAll
+	void writeTheBook() {
 		this.server = new MongoServer(new MemoryBackend());
 		this.server.bind("127.0.0.1", 0);
 		this.client = MongoClients.create(this.server.getConnectionString());
 		this.mongoTemplate = DemoDataLoaderTest.mongoTemplate(this.client);
+		this.written = ScaledBook.write(this.mongoTemplate, CLIENTS, 5L);
 	}
 
-	@AfterEach
+	@AfterAll
 	void stopStore() {
 		this.client.close();
 		this.server.shutdown();
@@ -65,7 +71,7 @@ class ScaledBookHistoryTest {
 
 	@Test
 	void countsPerCollectionAgreeWithWhatTheBookSaysItWrote() {
-		ScaledBook.Written written = ScaledBook.write(this.mongoTemplate, CLIENTS, 5L);
+		ScaledBook.Written written = this.written;
 
 		assertThat(written.clients()).isEqualTo(CLIENTS).isEqualTo(count(Client.class));
 		assertThat(written.statements()).isEqualTo(CLIENTS * 4L).isEqualTo(count(FinancialStatement.class));
@@ -88,7 +94,6 @@ class ScaledBookHistoryTest {
 
 	@Test
 	void tierHistoryEndsInEachClientsCurrentTierWithMoversBetweenTheTwoDates() {
-		ScaledBook.write(this.mongoTemplate, CLIENTS, 5L);
 		Map<String, List<TierEvaluation>> history = this.mongoTemplate.findAll(TierEvaluation.class)
 			.stream()
 			.collect(Collectors.groupingBy(TierEvaluation::clientId));
@@ -128,7 +133,6 @@ class ScaledBookHistoryTest {
 
 	@Test
 	void contactsAndInteractionsAreTheClientsOwnByItsCurrentRm() {
-		ScaledBook.write(this.mongoTemplate, CLIENTS, 5L);
 		Map<String, Client> clients = byId(this.mongoTemplate.findAll(Client.class), Client::id);
 		Set<String> managers = this.mongoTemplate.findAll(RelationshipManager.class)
 			.stream()
@@ -166,7 +170,6 @@ class ScaledBookHistoryTest {
 
 	@Test
 	void reRatingsAndHandoversAgreeWithTheClient() {
-		ScaledBook.write(this.mongoTemplate, CLIENTS, 5L);
 		Map<String, Client> clients = byId(this.mongoTemplate.findAll(Client.class), Client::id);
 		for (RiskHistoryEntry entry : this.mongoTemplate.findAll(RiskHistoryEntry.class)) {
 			Client client = clients.get(entry.clientId());
@@ -186,7 +189,6 @@ class ScaledBookHistoryTest {
 
 	@Test
 	void everyClientCarriesThePortfolioCopyOfItsLatestFigures() {
-		ScaledBook.write(this.mongoTemplate, CLIENTS, 5L);
 		Map<String, List<FinancialStatement>> statements = this.mongoTemplate.findAll(FinancialStatement.class)
 			.stream()
 			.collect(Collectors.groupingBy(FinancialStatement::clientId));
@@ -220,40 +222,44 @@ class ScaledBookHistoryTest {
 
 	@Test
 	void theSameSeedWritesTheSameHistoriesAndAnotherSeedAnotherBook() {
-		ScaledBook.write(this.mongoTemplate, CLIENTS, 5L);
-		Snapshot first = snapshot();
-		clear();
-		ScaledBook.write(this.mongoTemplate, CLIENTS, 5L);
-		Snapshot again = snapshot();
-		assertThat(again.interactions()).containsExactlyInAnyOrderElementsOf(first.interactions());
-		assertThat(again.contacts()).containsExactlyInAnyOrderElementsOf(first.contacts());
-		assertThat(again.tiers()).containsExactlyInAnyOrderElementsOf(first.tiers());
-		assertThat(again.ratings()).containsExactlyInAnyOrderElementsOf(first.ratings());
-		assertThat(again.handovers()).containsExactlyInAnyOrderElementsOf(first.handovers());
+		// A store of its own: the shared book stays as the other tests read it.
+		MongoServer own = new MongoServer(new MemoryBackend());
+		own.bind("127.0.0.1", 0);
+		try (MongoClient ownClient = MongoClients.create(own.getConnectionString())) {
+			MongoTemplate store = DemoDataLoaderTest.mongoTemplate(ownClient);
+			Snapshot first = snapshot(this.mongoTemplate);
+			ScaledBook.write(store, CLIENTS, 5L);
+			Snapshot again = snapshot(store);
+			assertThat(again.interactions()).containsExactlyElementsOf(first.interactions());
+			assertThat(again.contacts()).containsExactlyElementsOf(first.contacts());
+			assertThat(again.tiers()).containsExactlyElementsOf(first.tiers());
+			assertThat(again.ratings()).containsExactlyElementsOf(first.ratings());
+			assertThat(again.handovers()).containsExactlyElementsOf(first.handovers());
 
-		clear();
-		ScaledBook.write(this.mongoTemplate, CLIENTS, 6L);
-		assertThat(snapshot().interactions()).isNotEqualTo(first.interactions());
+			for (String collection : store.getCollectionNames()) {
+				store.remove(new Query(), collection);
+			}
+			ScaledBook.write(store, CLIENTS, 6L);
+			assertThat(snapshot(store).interactions()).isNotEqualTo(first.interactions());
+		}
+		finally {
+			own.shutdown();
+		}
 	}
 
 	private record Snapshot(List<Interaction> interactions, List<Contact> contacts, List<TierEvaluation> tiers,
 			List<RiskHistoryEntry> ratings, List<AssignmentHistoryEntry> handovers) {
 	}
 
-	private Snapshot snapshot() {
-		return new Snapshot(sorted(Interaction.class, Interaction::id), sorted(Contact.class, Contact::id),
-				sorted(TierEvaluation.class, TierEvaluation::id), sorted(RiskHistoryEntry.class, RiskHistoryEntry::id),
-				sorted(AssignmentHistoryEntry.class, AssignmentHistoryEntry::id));
+	private static Snapshot snapshot(MongoTemplate store) {
+		return new Snapshot(sorted(store, Interaction.class, Interaction::id), sorted(store, Contact.class, Contact::id),
+				sorted(store, TierEvaluation.class, TierEvaluation::id),
+				sorted(store, RiskHistoryEntry.class, RiskHistoryEntry::id),
+				sorted(store, AssignmentHistoryEntry.class, AssignmentHistoryEntry::id));
 	}
 
-	private <T> List<T> sorted(Class<T> type, Function<T, String> id) {
-		return this.mongoTemplate.findAll(type).stream().sorted(Comparator.comparing(id)).toList();
-	}
-
-	private void clear() {
-		for (String collection : this.mongoTemplate.getCollectionNames()) {
-			this.mongoTemplate.remove(new Query(), collection);
-		}
+	private static <T> List<T> sorted(MongoTemplate store, Class<T> type, Function<T, String> id) {
+		return store.findAll(type).stream().sorted(Comparator.comparing(id)).toList();
 	}
 
 	private static <T> Map<String, T> byId(List<T> documents, Function<T, String> id) {
