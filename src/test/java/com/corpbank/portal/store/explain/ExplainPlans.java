@@ -20,16 +20,19 @@ import org.jspecify.annotations.Nullable;
  * later stages beside it; a {@code $lookup} or {@code $unionWith} whose sub-plan is exposed is walked the same way,
  * and a {@code $lookup} reported with {@code collectionScans > 0} (executionStats) counts as one;</li>
  * <li>a {@code $lookup} pushed into SBE: an {@code EQ_LOOKUP} node whose {@code strategy} is not
- * {@code IndexedLoopJoin} reads the whole foreign collection ({@code NestedLoopJoin}, {@code HashJoin}), so it counts
- * as a scan of that collection;</li>
+ * {@code IndexedLoopJoin} (or its dynamic variant) reads the whole foreign collection ({@code NestedLoopJoin},
+ * {@code HashJoin}), so it counts as a scan of that collection;</li>
  * <li>sharded answers: every shard's plan ({@code shards}).</li>
  * </ul>
  * Rejected plans are never walked: a scan the planner considered and rejected costs nothing.
  */
 public final class ExplainPlans {
 
-	/** The join strategy of an {@code EQ_LOOKUP} that probes the foreign collection's index per local document. */
-	static final String INDEXED_JOIN = "IndexedLoopJoin";
+	/**
+	 * The join strategies of an {@code EQ_LOOKUP} that probe the foreign collection's index per local document (the
+	 * dynamic one falls back to a scan only for a local value the index cannot serve, decided per document).
+	 */
+	static final Set<String> INDEXED_JOINS = Set.of("IndexedLoopJoin", "DynamicIndexedLoopJoin");
 
 	/**
 	 * Parts of an answer that are not plans: rejected plans cost nothing, SBE's own program repeats the plan in
@@ -76,7 +79,7 @@ public final class ExplainPlans {
 		if ("COLLSCAN".equals(stage)) {
 			scans.add(new Scan(here, path.isEmpty() ? "(root)" : path, "COLLSCAN"));
 		}
-		if ("EQ_LOOKUP".equals(stage) && !INDEXED_JOIN.equals(document.get("strategy"))) {
+		if ("EQ_LOOKUP".equals(stage) && !INDEXED_JOINS.contains(String.valueOf(document.get("strategy")))) {
 			scans.add(new Scan(collectionOf(document.get("foreignCollection")), path,
 					"EQ_LOOKUP " + document.get("strategy")));
 		}

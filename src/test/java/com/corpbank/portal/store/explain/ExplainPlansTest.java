@@ -125,6 +125,7 @@ class ExplainPlansTest {
 				  ok: 1 }
 				""";
 		assertThat(ExplainPlans.collectionScans(Document.parse(template.formatted("IndexedLoopJoin")))).isEmpty();
+		assertThat(ExplainPlans.collectionScans(Document.parse(template.formatted("DynamicIndexedLoopJoin")))).isEmpty();
 		assertThat(ExplainPlans.collectionScans(Document.parse(template.formatted("NestedLoopJoin")))).containsExactly(
 				new Scan("tier_history", "queryPlanner.winningPlan.queryPlan.inputStage", "EQ_LOOKUP NestedLoopJoin"));
 		assertThat(ExplainPlans.collectionScans(Document.parse(template.formatted("HashJoin"))))
