@@ -62,10 +62,42 @@ final class ScanCheck {
 		return findings;
 	}
 
-	/** A scan of a {@link #READ_WHOLE} collection by a read of it without any condition. */
+	/** The collection whose whole-scope aggregates may read it whole ({@link #wholeBookAggregate}). */
+	static final String CLIENTS = "clients";
+
+	/**
+	 * A scan of a {@link #READ_WHOLE} collection by a read of it without any condition, or of {@code clients} by a
+	 * {@link #wholeBookAggregate}.
+	 */
 	static boolean excused(Query read, Scan scan) {
-		return READ_WHOLE.containsKey(read.collection()) && read.collection().equals(scan.collection())
-				&& unconditional(read.command());
+		if (!read.collection().equals(scan.collection())) {
+			return false;
+		}
+		return (READ_WHOLE.containsKey(read.collection()) && unconditional(read.command()))
+				|| (CLIENTS.equals(read.collection()) && wholeBookAggregate(read.command()));
+	}
+
+	/**
+	 * An aggregate over every client, which groups them before any limit: the portfolio aggregates, the migration
+	 * matrix and the data quality report of a caller whose scope is the whole bank (a risk officer, a head-office
+	 * analyst or branch manager). It reads every client by design, and reading every document is what a collection
+	 * scan does best (an index would add a key read per document). The same aggregates of a scoped caller start with
+	 * the scope's condition and are not excused, nor is a whole-bank page (it limits before reading everything).
+	 */
+	static boolean wholeBookAggregate(BsonDocument command) {
+		if (!"aggregate".equals(command.getFirstKey()) || !unconditional(command)) {
+			return false;
+		}
+		for (BsonValue stage : command.getArray("pipeline", new BsonArray())) {
+			String name = stage.asDocument().getFirstKey();
+			if (name.equals("$limit")) {
+				return false;
+			}
+			if (name.equals("$group")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean unconditional(BsonDocument command) {

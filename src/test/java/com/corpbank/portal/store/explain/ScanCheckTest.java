@@ -85,4 +85,33 @@ class ScanCheckTest {
 			.hasSize(1);
 	}
 
+	@Test
+	void aWholeBankAggregateOfTheClientsMayScanThemAndAWholeBankPageMayNot() {
+		Query portfolio = read("""
+				{ aggregate: "clients", pipeline: [ { $match: {} }, { $group: { _id: "$valueTier.tier", n: { $sum: 1 } } } ],
+				  cursor: {} }
+				""");
+		Query scopedPortfolio = read("""
+				{ aggregate: "clients", pipeline: [ { $match: { managerUsernames: "rm_li" } },
+				    { $group: { _id: "$valueTier.tier", n: { $sum: 1 } } } ], cursor: {} }
+				""");
+		Query page = read("""
+				{ aggregate: "clients", pipeline: [ { $match: {} }, { $sort: { _id: 1 } }, { $limit: 21 },
+				    { $group: { _id: null, n: { $sum: 1 } } } ], cursor: {} }
+				""");
+		Query interactions = read("""
+				{ aggregate: "interactions", pipeline: [ { $match: {} }, { $group: { _id: "$clientId" } } ], cursor: {} }
+				""");
+
+		assertThat(ScanCheck.unexcusedScans("portfolio", List.of(portfolio), explain -> scanning("clients"))).isEmpty();
+		assertThat(ScanCheck.unexcusedScans("scoped", List.of(scopedPortfolio), explain -> scanning("clients")))
+			.hasSize(1);
+		assertThat(ScanCheck.unexcusedScans("page", List.of(page), explain -> scanning("clients"))).hasSize(1);
+		assertThat(ScanCheck.unexcusedScans("other", List.of(interactions), explain -> scanning("interactions")))
+			.hasSize(1);
+		// The excuse is for the clients the aggregate reads, not for a scan of another collection it joins.
+		assertThat(ScanCheck.unexcusedScans("join", List.of(portfolio), explain -> scanning("tier_history")))
+			.hasSize(1);
+	}
+
 }
