@@ -2,6 +2,7 @@ package com.corpbank.portal.portfolio;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -105,22 +106,36 @@ public class ClientFigureCopies {
 		Map<String, Document> metrics = latestMetrics(clientIds);
 		BulkOperations bulk = this.mongoTemplate.bulkOps(BulkOperations.BulkMode.UNORDERED, "clients");
 		for (String clientId : clientIds) {
-			Document copy = new Document();
-			Document statement = revenue.get(clientId);
-			if (statement != null && CNY.equals(statement.getString("currency"))) {
-				copy.append("revenue", money(statement.get("revenue")).append("period", statement.getString("period")));
-			}
-			Document month = metrics.get(clientId);
-			if (month != null) {
-				copy.append("metrics", new Document("month", month.getString("month"))
-					.append("averageDeposits", money(month.get("averageDeposits")))
-					.append("loanBalance", money(month.get("loanBalance")))
-					.append("feeIncome", money(month.get("feeIncome"))));
-			}
-			copy.append("refreshedAt", this.clock.instant());
+			Document copy = copyOf(revenue.get(clientId), metrics.get(clientId), this.clock.instant());
 			bulk.updateOne(new Query(Criteria.where("_id").is(clientId)), new Update().set(FIELD, copy));
 		}
 		bulk.execute();
+	}
+
+	/**
+	 * The copy as stored under {@value #FIELD}, from the stored documents of the client's latest annual statement and
+	 * newest month (either null when it has none); for tools that write a client together with its sources (e.g.
+	 * {@code seed.ScaledBook}) and so need no second pass.
+	 */
+	public static Document copyOf(@Nullable Document latestAnnualStatement, @Nullable Document newestMonth,
+			Instant refreshedAt) {
+		Document copy = new Document();
+		if (latestAnnualStatement != null && CNY.equals(latestAnnualStatement.getString("currency"))) {
+			copy.append("revenue", money(latestAnnualStatement.get("revenue")).append("period",
+					latestAnnualStatement.getString("period")));
+		}
+		if (newestMonth != null) {
+			copy.append("metrics", new Document("month", newestMonth.getString("month"))
+				.append("averageDeposits", money(newestMonth.get("averageDeposits")))
+				.append("loanBalance", money(newestMonth.get("loanBalance")))
+				.append("feeIncome", money(newestMonth.get("feeIncome"))));
+		}
+		return copy.append("refreshedAt", refreshedAt);
+	}
+
+	/** Whether a statement's period is a fiscal year, the only periods the revenue copy reads. */
+	public static boolean isAnnualPeriod(String period) {
+		return period.matches(ANNUAL_PERIOD);
 	}
 
 	/** Each client's fiscal-year statement with the greatest period end, in one aggregation. */

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * Once the service is ready (after the demo seed, which runs before), derives the figure copy of every client that
  * has none ({@link ClientFigureCopies#refreshMissing()}): a store seeded or imported before the copy existed, or by a
- * tool that writes the sources only (e.g. {@code seed.ScaledBook}). Idempotent; several instances starting together
+ * tool that writes the sources only. Idempotent; several instances starting together
  * write the same copies. Off with {@code portal.portfolio.backfill-on-start=false} (default on).
  */
 @Component

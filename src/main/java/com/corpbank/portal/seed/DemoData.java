@@ -14,9 +14,8 @@ import com.corpbank.portal.org.OrgUnit;
 import com.corpbank.portal.tax.TaxRecord;
 
 /**
- * One consistent set of demo documents, as {@link DemoDataGenerator} builds it; lists are unmodifiable. Contacts,
- * interactions, surveys and complaints are empty in the blocks of a {@link ScaledBook} (its clients have no follow-up
- * either).
+ * One consistent set of demo documents, as {@link DemoDataGenerator} builds it; lists are unmodifiable. Surveys and
+ * complaints are empty in the blocks of a {@link ScaledBook}.
  */
 public record DemoData(List<OrgUnit> orgUnits, List<RelationshipManager> managers, List<Client> clients,
 		List<FinancialStatement> statements, List<RelationshipMetrics> metrics, List<TaxRecord> taxRecords,

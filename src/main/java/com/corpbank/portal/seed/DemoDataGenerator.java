@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import com.corpbank.portal.client.Client;
 import com.corpbank.portal.client.ClientAssignment;
@@ -378,6 +379,16 @@ public class DemoDataGenerator {
 	 * those lists are empty, clients have no follow-up, and nothing else differs
 	 */
 	DemoData generate(long seed, boolean relationshipWork) {
+		return generate(seed, relationshipWork, null);
+	}
+
+	/**
+	 * As {@link #generate(long, boolean)}, with each client replaced by {@code reassign} after its relationship history
+	 * and before its relationship work: a {@link ScaledBook} block's clients get their new ids and RMs first, so their
+	 * contacts, interactions and follow-up are the new client's. Statements, months and tax years keep the block's ids.
+	 * With {@code reassign}, no surveys or complaints: they follow the churn patterns, which are keyed by the demo's ids.
+	 */
+	DemoData generate(long seed, boolean relationshipWork, @Nullable UnaryOperator<Client> reassign) {
 		Random random = new Random(seed);
 		List<OrgUnit> orgUnits = orgUnits();
 		Map<String, List<String>> teamPathByManager = teamPathByManager(orgUnits);
@@ -435,7 +446,7 @@ public class DemoDataGenerator {
 		if (relationshipWork) {
 			Random work = new Random(seed + 3);
 			for (int i = 0; i < clients.size(); i++) {
-				Client client = clients.get(i);
+				Client client = (reassign != null) ? reassign.apply(clients.get(i)) : clients.get(i);
 				RelationshipWork.Result result = RelationshipWork.of(work, client, contactDays.get(i), this.followUps);
 				clients.set(i, withRelationship(client, client.onboardedOn(), result.followUp()));
 				contacts.addAll(result.contacts());
@@ -447,7 +458,7 @@ public class DemoDataGenerator {
 		// every other value of the book as it was.
 		List<SurveyResult> surveys = new ArrayList<>();
 		List<Complaint> complaints = new ArrayList<>();
-		if (relationshipWork) {
+		if (relationshipWork && reassign == null) {
 			Random feedback = new Random(seed + 4);
 			Map<String, List<RelationshipMetrics>> monthsByClient = new LinkedHashMap<>();
 			metrics.forEach(month -> monthsByClient.computeIfAbsent(month.clientId(), id -> new ArrayList<>()).add(month));
