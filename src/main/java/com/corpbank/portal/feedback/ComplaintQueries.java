@@ -85,6 +85,11 @@ public class ComplaintQueries {
 
 	/** Every complaint of the selection a page was cut from, in scope. */
 	public long count(Selection selection) {
+		if (selection.complaints().getCriteriaObject().isEmpty() && selection.scope().restriction() == null) {
+			// Every complaint (the head office, no filter): the collection's size from its metadata. Counting documents
+			// one by one would read them all; no index makes a count without a condition cheaper.
+			return this.mongoTemplate.estimatedCount(COLLECTION);
+		}
 		List<AggregationOperation> stages = new ArrayList<>();
 		stages.add(Aggregation.match(selection.complaints()));
 		stages.addAll(selection.scope().stagesOnJoinedClient("clientId"));

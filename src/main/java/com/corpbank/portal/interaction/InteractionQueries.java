@@ -86,6 +86,11 @@ public class InteractionQueries {
 		if (selection == null) {
 			return page.edges().size();
 		}
+		if (selection.interactions().getCriteriaObject().isEmpty() && selection.scope().restriction() == null) {
+			// Every interaction (the head office, no filter): the collection's size from its metadata. Counting documents
+			// one by one would read them all; no index makes a count without a condition cheaper.
+			return this.mongoTemplate.estimatedCount(COLLECTION);
+		}
 		List<AggregationOperation> stages = new ArrayList<>();
 		stages.add(Aggregation.match(selection.interactions()));
 		stages.addAll(selection.scope().stagesOnJoinedClient("clientId"));

@@ -39,6 +39,7 @@ public final class EsrMatcher {
 	public static Verdict match(IndexedQuery query, List<DeclaredIndex> indexes) {
 		return switch (query.kind()) {
 			case METADATA_COUNT -> Verdict.servedBy("collection metadata (count without a filter)");
+			case FIRST_DOCUMENTS -> Verdict.servedBy("no index needed (the first documents, no filter, a limit)");
 			case PIPELINE_SCAN -> Verdict.refused("the pipeline's first stage reads every document: " + query.shape());
 			case READ -> (query.distinctKey() != null && query.filter().isEmpty())
 					? distinctScan(query.distinctKey(), indexes) : serve(query.filter(), query.sort(), indexes);

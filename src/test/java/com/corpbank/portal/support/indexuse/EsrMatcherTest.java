@@ -211,6 +211,18 @@ class EsrMatcherTest {
 		}
 
 		@Test
+		void aLimitedReadWithoutFilterOrSortReadsOnlyItsFirstDocuments() {
+			assertThat(match(one("find", "{find: 'c', filter: {}, limit: 1}")).served()).isTrue();
+			assertThat(match(aggregate("[{$match: {}}, {$limit: 1}, {$group: {_id: 1, n: {$sum: 1}}}]")).served())
+				.isTrue();
+			assertThat(match(aggregate("[{$limit: 1}]")).served()).isTrue();
+			// With a filter, a limit bounds nothing: the scan goes on until it finds enough matches.
+			assertRefused(one("find", "{find: 'c', filter: {z: 1}, limit: 1}"));
+			assertRefused(aggregate("[{$match: {z: 1}}, {$limit: 1}]"));
+			assertRefused(aggregate("[{$match: {}}, {$group: {_id: 1, n: {$sum: 1}}}]"));
+		}
+
+		@Test
 		void updatesAndDeletesAreReadByTheirQ() {
 			List<IndexedQuery> updates = QueryParser.parse("update",
 					BsonDocument.parse("{update: 'c', updates: [{q: {_id: 1}, u: {}}, {q: {z: 1}, u: {}}]}"));

@@ -57,10 +57,19 @@ public class IndexUseGuard implements CommandListener, DisposableBean {
 
 	private final Queue<Observation> unserved = new ConcurrentLinkedQueue<>();
 
+	private final @Nullable IndexUseReport report;
+
 	private volatile boolean declarationsLoaded;
 
+	/** The suite's guard: every read it checks goes into the report. */
 	public IndexUseGuard(ObjectProvider<CollectionIndexes> declarations) {
+		this(declarations, IndexUseReport.get());
+	}
+
+	/** A guard of its own, e.g. for a test of the guard, whose reads stay out of the report when it is null. */
+	public IndexUseGuard(ObjectProvider<CollectionIndexes> declarations, @Nullable IndexUseReport report) {
 		this.declarations = declarations;
+		this.report = report;
 	}
 
 	/** A read the service sent, how it was served (or not), and who sent it. */
@@ -100,7 +109,9 @@ public class IndexUseGuard implements CommandListener, DisposableBean {
 		String allowedBecause = verdict.served() ? null : IndexUseAllowList.reasonFor(query).orElse(null);
 		Observation observation = new Observation(query, verdict, allowedBecause, caller,
 				Thread.currentThread().getName());
-		IndexUseReport.get().record(observation, this);
+		if (this.report != null) {
+			this.report.record(observation, this);
+		}
 		if (observation.refused()) {
 			this.unserved.add(observation);
 		}
@@ -144,7 +155,9 @@ public class IndexUseGuard implements CommandListener, DisposableBean {
 
 	@Override
 	public void destroy() {
-		IndexUseReport.get().write();
+		if (this.report != null) {
+			this.report.write();
+		}
 	}
 
 	private void register(BsonDocument command) {

@@ -37,16 +37,23 @@ public final class IndexUseReport {
 		return INSTANCE;
 	}
 
-	/** One shape: how it was served, how often it was sent and by whom first. */
-	record Row(Observation first, AtomicLong count) {
+	/** One shape: how it was served, how often it was sent and by whom (the first few senders). */
+	record Row(Observation first, AtomicLong count, Set<String> callers) {
+
+		static final int CALLERS_SHOWN = 4;
+
 	}
 
 	void record(Observation observation, IndexUseGuard guard) {
-		this.rows.computeIfAbsent(observation.query().describe(), key -> {
+		Row row = this.rows.computeIfAbsent(observation.query().describe(), key -> {
 			guard.declared().forEach(indexes -> indexes.values()
 				.forEach(index -> this.declared.putIfAbsent(index.collection() + "." + index.name(), index)));
-			return new Row(observation, new AtomicLong());
-		}).count().incrementAndGet();
+			return new Row(observation, new AtomicLong(), ConcurrentHashMap.newKeySet());
+		});
+		row.count().incrementAndGet();
+		if (row.callers().size() < Row.CALLERS_SHOWN) {
+			row.callers().add(observation.caller());
+		}
 	}
 
 	synchronized void write() {
@@ -81,7 +88,7 @@ public final class IndexUseReport {
 			.append(refused).append(" refused.\n");
 		Set<String> used = new java.util.HashSet<>();
 		byCollection.forEach((collection, rowsOf) -> {
-			out.append("\n## ").append(collection).append("\n\n| read | sent | served by | first sender |\n|---|---|---|---|\n");
+			out.append("\n## ").append(collection).append("\n\n| read | sent | served by | senders |\n|---|---|---|---|\n");
 			for (Row row : rowsOf) {
 				Observation first = row.first();
 				String servedBy = first.verdict().served() ? first.verdict().detail()
@@ -92,7 +99,7 @@ public final class IndexUseReport {
 				}
 				out.append("| `").append(escape(first.query().origin() + " " + first.query().shape())).append("` | ")
 					.append(row.count().get()).append(" | ").append(escape(servedBy)).append(" | ")
-					.append(escape(first.caller())).append(" |\n");
+					.append(escape(String.join("<br>", new java.util.TreeSet<>(row.callers())))).append(" |\n");
 			}
 		});
 		out.append("\n## Declared indexes no read used\n\n");

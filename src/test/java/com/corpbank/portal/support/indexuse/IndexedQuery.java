@@ -25,6 +25,8 @@ public record IndexedQuery(String collection, String origin, Filter filter, List
 		READ,
 		/** A {@code count} with no filter: answered from the collection's metadata. */
 		METADATA_COUNT,
+		/** No filter, no sort, a limit: reads the first documents it meets (an "is there any?" check). */
+		FIRST_DOCUMENTS,
 		/** An aggregation whose first stage reads every document (no leading {@code $match} or {@code $sort}). */
 		PIPELINE_SCAN
 

@@ -36,7 +36,10 @@ public final class QueryParser {
 		String collection = target.asString().getValue();
 		List<IndexedQuery> queries = new ArrayList<>();
 		switch (commandName) {
-			case "find" -> queries.add(read(collection, "find", document(command, "filter"), document(command, "sort")));
+			case "find" -> {
+				IndexedQuery find = read(collection, "find", document(command, "filter"), document(command, "sort"));
+				queries.add(command.containsKey("limit") ? firstDocuments(find) : find);
+			}
 			case "count" -> {
 				BsonDocument query = document(command, "query");
 				queries.add(query.isEmpty() ? new IndexedQuery(collection, "count", Filter.parse(query), List.of(),
@@ -91,18 +94,21 @@ public final class QueryParser {
 		if (at < stages.size() && stageName(stages.get(at)).equals("$sort")) {
 			sort = stages.get(at).asDocument().getDocument("$sort");
 			leadingRead = true;
+			at++;
 		}
-		if (!leadingRead && !stages.isEmpty() && !METADATA_STAGES.contains(stageName(stages.get(0)))) {
+		boolean limited = at < stages.size() && stageName(stages.get(at)).equals("$limit");
+		if (!leadingRead && !limited && !stages.isEmpty() && !METADATA_STAGES.contains(stageName(stages.get(0)))) {
 			scan = true;
 		}
-		if (leadingRead || scan || stages.isEmpty()) {
+		if (leadingRead || limited || scan || stages.isEmpty()) {
 			Filter filter = Filter.parse(match).and(extra).and(exprBounds);
 			String shape = Shapes.of(match) + extraShape(extra) + (sort.isEmpty() ? "" : " sort " + sort.toJson());
 			if (scan) {
 				shape = "first stage " + stageName(stages.get(0));
 			}
-			queries.add(new IndexedQuery(collection, origin, filter, sortKeys(sort), shape,
-					scan ? Kind.PIPELINE_SCAN : Kind.READ, null));
+			IndexedQuery read = new IndexedQuery(collection, origin, filter, sortKeys(sort), shape,
+					scan ? Kind.PIPELINE_SCAN : Kind.READ, null);
+			queries.add(limited ? firstDocuments(read) : read);
 		}
 		for (BsonValue stage : stages) {
 			String name = stageName(stage);
@@ -191,6 +197,15 @@ public final class QueryParser {
 	private static IndexedQuery read(String collection, String origin, BsonDocument filter, BsonDocument sort) {
 		String shape = Shapes.of(filter) + (sort.isEmpty() ? "" : " sort " + sort.toJson());
 		return new IndexedQuery(collection, origin, Filter.parse(filter), sortKeys(sort), shape, Kind.READ, null);
+	}
+
+	/** A limited read with no filter and no sort reads only its first documents; any other stays as it is. */
+	private static IndexedQuery firstDocuments(IndexedQuery query) {
+		if (query.kind() != Kind.READ || !query.filter().isEmpty() || !query.sort().isEmpty()) {
+			return query;
+		}
+		return new IndexedQuery(query.collection(), query.origin(), query.filter(), query.sort(),
+				query.shape() + " limit", Kind.FIRST_DOCUMENTS, null);
 	}
 
 	private static String extraShape(Filter extra) {

@@ -41,6 +41,10 @@ final class Shapes {
 			}
 			return anyPath ? elements.toString() : "?";
 		}
+		if (value.isRegularExpression()) {
+			// A regex is a range only when anchored: say which it is.
+			return value.asRegularExpression().getPattern().startsWith("^") ? "/^?/" : "/?/";
+		}
 		return isPath(value) ? value.asString().getValue() : "?";
 	}
 
