@@ -347,20 +347,30 @@ class EsrMatcherTest {
 		}
 
 		@Test
-		void aSweepIsAllowedByItsExactShapeOnly() {
-			IndexUseAllowList.Entry sweep = IndexUseAllowList.sweep("clients", "find clients {pending: ?}", "sweep");
-			assertThat(IndexUseAllowList.reasonFor(one("find", "{find: 'clients', filter: {pending: 1}}"),
-					List.of(sweep)))
+		void aWholeCollectionReadIsAllowedByItsExactShapeFromItsOneSenderOnly() {
+			List<IndexUseAllowList.Entry> sweep = List.of(IndexUseAllowList.wholeCollection("clients",
+					"find clients {pending: ?}", "com.corpbank.portal.Sweep.run(", "sweep"));
+			IndexedQuery pending = one("find", "{find: 'clients', filter: {pending: 1}}");
+			assertThat(IndexUseAllowList.reasonFor(pending, "com.corpbank.portal.Sweep.run(Sweep.java:9)", sweep))
 				.contains("sweep");
-			assertThat(IndexUseAllowList.reasonFor(one("find", "{find: 'clients', filter: {pending: 1, z: 2}}"),
-					List.of(sweep)))
+			assertThat(IndexUseAllowList.reasonFor(pending, "com.corpbank.portal.Page.load(Page.java:9)", sweep))
 				.isEmpty();
+			assertThat(IndexUseAllowList.reasonFor(one("find", "{find: 'clients', filter: {pending: 1, z: 2}}"),
+					"com.corpbank.portal.Sweep.run(Sweep.java:9)", sweep))
+				.isEmpty();
+		}
+
+		@Test
+		void aBookCollectionNeedsAShapeAndASender() {
+			assertThatIllegalArgumentException().isThrownBy(() -> IndexUseAllowList.wholeCollection("clients",
+					"find clients {}", null, "no sender"));
 		}
 
 		@Test
 		void referenceDataIsAllowedWhole() {
 			IndexUseAllowList.Entry orgUnits = IndexUseAllowList.referenceData("org_units", "tiny");
-			assertThat(IndexUseAllowList.reasonFor(one("find", "{find: 'org_units', filter: {}}"), List.of(orgUnits)))
+			assertThat(IndexUseAllowList.reasonFor(one("find", "{find: 'org_units', filter: {}}"), "any caller",
+					List.of(orgUnits)))
 				.contains("tiny");
 		}
 

@@ -106,7 +106,7 @@ public class IndexUseGuard implements CommandListener, DisposableBean {
 	/** Checks one read as if the service had sent it; records it in the report and, if refused, for the test. */
 	public Observation check(IndexedQuery query, String caller) {
 		Verdict verdict = EsrMatcher.match(query, indexesOn(query.collection()));
-		String allowedBecause = verdict.served() ? null : IndexUseAllowList.reasonFor(query).orElse(null);
+		String allowedBecause = verdict.served() ? null : IndexUseAllowList.reasonFor(query, caller).orElse(null);
 		Observation observation = new Observation(query, verdict, allowedBecause, caller,
 				Thread.currentThread().getName());
 		if (this.report != null) {
