@@ -109,7 +109,8 @@ public class IndexUseGuard implements CommandListener, DisposableBean {
 		String allowedBecause = verdict.served() ? null : IndexUseAllowList.reasonFor(query, caller).orElse(null);
 		Observation observation = new Observation(query, verdict, allowedBecause, caller,
 				Thread.currentThread().getName());
-		if (this.report != null) {
+		// While a test withholds an index to see a refusal, its reads say nothing about the declared indexes.
+		if (this.report != null && this.withheld.isEmpty()) {
 			this.report.record(observation, this);
 		}
 		if (observation.refused()) {
@@ -211,11 +212,6 @@ public class IndexUseGuard implements CommandListener, DisposableBean {
 					.orElse("unknown");
 				return new Sender(false, "no portal frame; " + library);
 			});
-		}
-
-		/** Whether a class is the harness's: loaded from the test classes. */
-		static boolean isTestClass(Class<?> type) {
-			return TEST_CLASS.get(type);
 		}
 
 		private static String describe(StackWalker.StackFrame frame) {

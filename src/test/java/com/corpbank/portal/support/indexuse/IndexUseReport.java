@@ -45,7 +45,10 @@ public final class IndexUseReport {
 	}
 
 	void record(Observation observation, IndexUseGuard guard) {
-		Row row = this.rows.computeIfAbsent(observation.query().describe(), key -> {
+		// One row per shape and outcome: the same shape allowed for two senders shows both reasons.
+		String outcome = (observation.allowedBecause() != null) ? observation.allowedBecause()
+				: observation.verdict().detail();
+		Row row = this.rows.computeIfAbsent(observation.query().describe() + "\n" + outcome, key -> {
 			guard.declared().forEach(indexes -> indexes.values()
 				.forEach(index -> this.declared.putIfAbsent(index.collection() + "." + index.name(), index)));
 			return new Row(observation, new AtomicLong(), ConcurrentHashMap.newKeySet());
@@ -82,7 +85,7 @@ public final class IndexUseReport {
 		StringBuilder out = new StringBuilder();
 		out.append("# Index use of the test suite's reads\n\n")
 			.append("Written ").append(Instant.now()).append(" by support/indexuse/IndexUseGuard. ")
-			.append(this.rows.size()).append(" distinct read shapes the service sent: ")
+			.append(this.rows.size()).append(" distinct reads (shape and outcome) the service sent: ")
 			.append(served).append(" served by a declared index (equality-sort-range), ")
 			.append(allowed).append(" allow-listed (IndexUseAllowList), ")
 			.append(refused).append(" refused.\n");
@@ -95,7 +98,12 @@ public final class IndexUseReport {
 						: (first.allowedBecause() != null) ? "ALLOWED: " + first.allowedBecause()
 								: "REFUSED: " + first.verdict().detail();
 				if (first.verdict().served()) {
-					used.add(collection + "." + first.verdict().detail().split(" ")[0]);
+					// The detail names the index (or, for an $or, one per branch) before its use in brackets.
+					this.declared.values()
+						.stream()
+						.filter(index -> index.collection().equals(collection)
+								&& first.verdict().detail().contains(index.name() + " ("))
+						.forEach(index -> used.add(collection + "." + index.name()));
 				}
 				out.append("| `").append(escape(first.query().origin() + " " + first.query().shape())).append("` | ")
 					.append(row.count().get()).append(" | ").append(escape(servedBy)).append(" | ")
