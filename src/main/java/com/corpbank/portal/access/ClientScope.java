@@ -9,9 +9,11 @@ import java.util.Map;
 
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.aggregation.AggregationOperation;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * The rows of the client book a caller may see, as MongoDB criteria that go into every client query (lists,
@@ -55,6 +57,20 @@ public record ClientScope(@Nullable Criteria restriction) {
 			return new Criteria();
 		}
 		return all.size() == 1 ? all.get(0) : new Criteria().andOperator(all);
+	}
+
+	/**
+	 * The ids of the clients in this scope, read through the scope's indexes (only {@code _id} comes back). An
+	 * unfiltered count of a client's records in a restricted scope counts by these ids ({@code clientId $in}, served
+	 * by the records' clientId index) instead of joining every record of the bank to its client.
+	 */
+	public List<String> clientIds(MongoTemplate mongoTemplate) {
+		Query inScope = new Query(and());
+		inScope.fields().include("_id");
+		return mongoTemplate.find(inScope, Document.class, "clients")
+			.stream()
+			.map(client -> client.getString("_id"))
+			.toList();
 	}
 
 	/**

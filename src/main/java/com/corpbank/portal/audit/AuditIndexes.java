@@ -19,10 +19,13 @@ class AuditIndexes implements CollectionIndexes {
 	@Override
 	public List<Index> indexes() {
 		return List.of(new Index().on("at", Direction.DESC).on("_id", Direction.DESC).named("newest_first"),
-				new Index().on("entityId", Direction.ASC).on("at", Direction.DESC).named("by_entity"),
-				new Index().on("clientId", Direction.ASC).on("at", Direction.DESC).named("by_client"),
-				new Index().on("actor", Direction.ASC).on("at", Direction.DESC).named("by_actor"),
-				new Index().on("operation", Direction.ASC).on("at", Direction.DESC).named("by_operation"));
+				// The trail pages newest first with _id as the tie-break, filtered by one of these.
+				newestFirst("entityId", "by_entity_newest_first"), newestFirst("clientId", "by_client_newest_first"),
+				newestFirst("actor", "by_actor_newest_first"), newestFirst("operation", "by_operation_newest_first"));
+	}
+
+	private static Index newestFirst(String field, String name) {
+		return new Index().on(field, Direction.ASC).on("at", Direction.DESC).on("_id", Direction.DESC).named(name);
 	}
 
 }

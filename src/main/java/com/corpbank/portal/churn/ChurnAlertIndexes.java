@@ -24,7 +24,11 @@ class ChurnAlertIndexes implements CollectionIndexes {
 	public List<Index> indexes() {
 		return List.of(new Index().on("openKey", Direction.ASC).unique().named("one_open_alert_per_client"),
 				new Index().on("openedAt", Direction.DESC).on("_id", Direction.DESC).named("newest_first"),
-				new Index().on("clientId", Direction.ASC).on("openedAt", Direction.DESC).named("client_newest_first"));
+				// A client's alerts and the alerts with a signal, newest first with _id as the tie-break.
+				new Index().on("clientId", Direction.ASC).on("openedAt", Direction.DESC).on("_id", Direction.DESC)
+					.named("client_newest_first_by_id"),
+				new Index().on("signals.code", Direction.ASC).on("openedAt", Direction.DESC).on("_id", Direction.DESC)
+					.named("signal_newest_first"));
 	}
 
 }

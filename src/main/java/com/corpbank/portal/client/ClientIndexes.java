@@ -26,15 +26,34 @@ class ClientIndexes implements CollectionIndexes {
 		return List.of(
 				new Index("uscc", Direction.ASC).unique().named("uscc_unique"),
 				new Index().on("_id", Direction.ASC).on("version", Direction.ASC).unique().named("conditional_write"),
-				new Index("managerUsernames", Direction.ASC).named("scope_manager"),
-				new Index("orgUnits", Direction.ASC).named("scope_org_unit"),
+				// A scoped page: the caller's scope (equality), then the keyset order. Their prefixes serve the
+				// scoped counts and aggregates.
+				new Index().on("managerUsernames", Direction.ASC).on("name", Direction.ASC).on("_id", Direction.ASC)
+					.named("scope_manager_by_name"),
+				new Index().on("managerUsernames", Direction.ASC).on("valueTier.score", Direction.ASC)
+					.on("_id", Direction.ASC)
+					.named("scope_manager_by_tier_score"),
+				new Index().on("orgUnits", Direction.ASC).on("name", Direction.ASC).on("_id", Direction.ASC)
+					.named("scope_org_unit_by_name"),
+				new Index().on("orgUnits", Direction.ASC).on("valueTier.score", Direction.ASC).on("_id", Direction.ASC)
+					.named("scope_org_unit_by_tier_score"),
 				new Index().on("name", Direction.ASC).on("_id", Direction.ASC).named("order_name"),
 				new Index().on("valueTier.score", Direction.ASC).on("_id", Direction.ASC).named("order_tier_score"),
-				new Index("valueTier.tier", Direction.ASC).named("filter_tier"),
-				new Index("industry.section", Direction.ASC).named("filter_industry_section"),
-				new Index("region", Direction.ASC).named("filter_region"),
-				new Index("risk.rating", Direction.ASC).named("filter_rating"),
-				new Index("risk.fiveCategory", Direction.ASC).named("filter_five_category"));
+				// A filtered page of the whole book (head office) in the default order; their first key serves the
+				// filtered counts and aggregates.
+				byName("valueTier.tier", "filter_tier_by_name"),
+				byName("industry.section", "filter_industry_section_by_name"),
+				byName("region", "filter_region_by_name"),
+				byName("risk.rating", "filter_rating_by_name"),
+				byName("risk.fiveCategory", "filter_five_category_by_name"),
+				// The data-quality drill-down pages a scope (or a team's primary RMs) in _id order.
+				new Index().on("managerUsernames", Direction.ASC).on("_id", Direction.ASC).named("scope_manager_by_id"),
+				new Index().on("orgUnits", Direction.ASC).on("_id", Direction.ASC).named("scope_org_unit_by_id"),
+				new Index().on("primaryManager", Direction.ASC).on("_id", Direction.ASC).named("primary_manager_by_id"));
+	}
+
+	private static Index byName(String field, String name) {
+		return new Index().on(field, Direction.ASC).on("name", Direction.ASC).on("_id", Direction.ASC).named(name);
 	}
 
 }

@@ -61,7 +61,13 @@ public class ClientQueries {
 	}
 
 	public long count(ClientConnection connection) {
-		return this.mongoTemplate.count(connection.countQuery(), Client.class);
+		Query query = connection.countQuery();
+		if (query.getQueryObject().isEmpty()) {
+			// The whole book (the head office, no filter): the collection's size from its metadata. Counting
+			// documents one by one would read every client; no index makes a count without a condition cheaper.
+			return this.mongoTemplate.estimatedCount(Client.class);
+		}
+		return this.mongoTemplate.count(query, Client.class);
 	}
 
 	/** One client, or empty when it does not exist or is outside the caller's scope (indistinguishable). */

@@ -23,12 +23,16 @@ class ComplaintIndexes implements CollectionIndexes {
 	@Override
 	public List<Index> indexes() {
 		return List.of(
-				new Index().on("assignee", Direction.ASC)
-					.on("status", Direction.ASC)
-					.on("slaDueAt", Direction.ASC)
-					.named("assignee_status_sla"),
+				// The complaint list pages by SLA (then _id), filtered by one of these; status stays a filter on it.
+				mostUrgentFirst("assignee", "assignee_most_urgent_first"),
+				mostUrgentFirst("clientId", "client_most_urgent_first"),
+				mostUrgentFirst("category", "category_most_urgent_first"),
 				new Index().on("clientId", Direction.ASC).on("status", Direction.ASC).named("client_status"),
 				new Index().on("slaDueAt", Direction.ASC).on("_id", Direction.ASC).named("most_urgent_first"));
+	}
+
+	private static Index mostUrgentFirst(String field, String name) {
+		return new Index().on(field, Direction.ASC).on("slaDueAt", Direction.ASC).on("_id", Direction.ASC).named(name);
 	}
 
 }

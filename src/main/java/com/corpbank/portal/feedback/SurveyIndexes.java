@@ -22,7 +22,12 @@ class SurveyIndexes implements CollectionIndexes {
 	@Override
 	public List<Index> indexes() {
 		return List.of(
-				new Index().on("clientId", Direction.ASC).on("respondedOn", Direction.DESC).named("client_newest_first"),
+				// A client's surveys newest first: by response date, then recording time, then _id.
+				new Index().on("clientId", Direction.ASC)
+					.on("respondedOn", Direction.DESC)
+					.on("recordedAt", Direction.DESC)
+					.on("_id", Direction.DESC)
+					.named("client_newest_recorded_first"),
 				new Index().on("rmUsername", Direction.ASC).on("respondedOn", Direction.ASC).named("rm_by_date"));
 	}
 

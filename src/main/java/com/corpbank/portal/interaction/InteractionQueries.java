@@ -17,6 +17,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.aggregation.AggregationOperation;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
@@ -85,6 +86,18 @@ public class InteractionQueries {
 		Selection selection = page.selection();
 		if (selection == null) {
 			return page.edges().size();
+		}
+		if (selection.interactions().getCriteriaObject().isEmpty()) {
+			if (selection.scope().restriction() == null) {
+				// Every interaction (the head office, no filter): the collection's size from its metadata. Counting
+				// documents one by one would read them all; no index makes a count without a condition cheaper.
+				return this.mongoTemplate.estimatedCount(COLLECTION);
+			}
+			// No filter to start from: count by the ids of the clients in scope rather than join every interaction of
+			// the bank to its client.
+			return this.mongoTemplate.count(
+					new Query(Criteria.where("clientId").in(selection.scope().clientIds(this.mongoTemplate))),
+					COLLECTION);
 		}
 		List<AggregationOperation> stages = new ArrayList<>();
 		stages.add(Aggregation.match(selection.interactions()));

@@ -7,7 +7,7 @@ import org.springframework.data.domain.Sort.Direction;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
-/** One document per client and month; the history and the latest month walk clientId + monthStart. */
+/** One document per client and month; the history and the latest month walk clientId + monthStart (+ _id). */
 @Component
 class RelationshipMetricsIndexes implements CollectionIndexes {
 
@@ -20,7 +20,9 @@ class RelationshipMetricsIndexes implements CollectionIndexes {
 	public List<Index> indexes() {
 		return List.of(
 				new Index().on("clientId", Direction.ASC).on("month", Direction.ASC).unique().named("client_month_unique"),
-				new Index().on("clientId", Direction.ASC).on("monthStart", Direction.DESC).named("client_newest"));
+				// The metrics connection pages newest first with _id as the tie-break (NewestFirstPages).
+				new Index().on("clientId", Direction.ASC).on("monthStart", Direction.DESC).on("_id", Direction.DESC)
+					.named("client_newest_first"));
 	}
 
 }

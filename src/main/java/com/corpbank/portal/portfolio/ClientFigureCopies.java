@@ -51,6 +51,9 @@ public class ClientFigureCopies {
 	/** The field of the client document that holds the copy. */
 	public static final String FIELD = "figures";
 
+	/** When the copy was last derived: set on every copy, so a client without it has no copy. */
+	static final String REFRESHED_AT = FIELD + ".refreshedAt";
+
 	/** Clients per bulk write (and per source read) when many are refreshed. */
 	static final int CHUNK = 1_000;
 
@@ -87,7 +90,9 @@ public class ClientFigureCopies {
 	public int refreshMissing() {
 		int refreshed = 0;
 		while (true) {
-			Query missing = new Query(Criteria.where(FIELD).exists(false)).limit(CHUNK);
+			// On the indexed refreshedAt (every copy has one), not on the whole sub-document: the index holds a
+			// null key for a client without a copy, so finding the few that lack one reads no other client.
+			Query missing = new Query(Criteria.where(REFRESHED_AT).exists(false)).limit(CHUNK);
 			missing.fields().include("_id");
 			List<String> ids = this.mongoTemplate.find(missing, Document.class, "clients")
 				.stream()

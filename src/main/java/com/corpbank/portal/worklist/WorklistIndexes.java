@@ -32,6 +32,10 @@ final class WorklistIndexes {
 						.on(FollowUpItems.DUE_ON, Direction.ASC)
 						.on("_id", Direction.ASC)
 						.named("worklist_follow_ups_of_rm"),
+					new Index().on("orgUnits", Direction.ASC)
+						.on(FollowUpItems.DUE_ON, Direction.ASC)
+						.on("_id", Direction.ASC)
+						.named("worklist_follow_ups_in_org_unit"),
 					new Index().on(FollowUpItems.DUE_ON, Direction.ASC).on("_id", Direction.ASC)
 						.named("worklist_follow_ups_due"));
 		}

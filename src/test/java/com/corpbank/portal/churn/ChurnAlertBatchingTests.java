@@ -76,8 +76,13 @@ class ChurnAlertBatchingTests {
 					{ churnAlerts(first: 10) { totalCount edges { node { id client { id churnAlerts { id } } } } } }""");
 			List<String> forFifty = commands(user, """
 					{ churnAlerts(first: 50) { totalCount edges { node { id client { id churnAlerts { id } } } } } }""");
-			// the page, its count, the clients, their alerts
-			assertThat(forTen).as(user).containsExactlyInAnyOrder("aggregate", "aggregate", "find", "aggregate");
+			// the page, its count, the clients, their alerts. With no filter the count is the collection's size
+			// from its metadata for the head office, and for a scoped caller a count by the ids of the clients in
+			// scope (read through the scope index) rather than a join of every alert of the bank to its client.
+			List<String> count = user.equals("risk_zhou") ? List.of("count") : List.of("find", "aggregate");
+			List<String> expected = new java.util.ArrayList<>(List.of("aggregate", "find", "aggregate"));
+			expected.addAll(count);
+			assertThat(forTen).as(user).containsExactlyInAnyOrderElementsOf(expected);
 			assertThat(forFifty).as(user).containsExactlyInAnyOrderElementsOf(forTen);
 		}
 	}

@@ -6,13 +6,16 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import com.corpbank.portal.support.indexuse.IndexUseExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
 /**
  * The whole service on a random port, over the in-memory embedded store, trusting {@link TestIdentityProvider}.
- * Every test class with this annotation shares one context; fixtures reset the data before each test.
+ * Every test class with this annotation shares one context; fixtures reset the data before each test. A test
+ * during which the service sent a read no declared index serves fails ({@link IndexUseExtension}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -27,5 +30,6 @@ import org.springframework.context.annotation.Import;
 				"portal.tiering.as-of=2026-11-20" })
 @AutoConfigureHttpGraphQlTester
 @Import(PortalTestConfiguration.class)
+@ExtendWith(IndexUseExtension.class)
 public @interface PortalTest {
 }

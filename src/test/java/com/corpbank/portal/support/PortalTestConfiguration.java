@@ -2,6 +2,9 @@ package com.corpbank.portal.support;
 
 import java.util.concurrent.atomic.AtomicReference;
 
+import com.corpbank.portal.store.CollectionIndexes;
+import com.corpbank.portal.support.indexuse.IndexUseGuard;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -9,7 +12,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.execution.SchemaReport;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 
-/** Wires the test identity provider, a command counter on the Mongo driver and the schema inspection report. */
+/**
+ * Wires the test identity provider, a command counter and the index-use guard on the Mongo driver, and the schema
+ * inspection report.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 public class PortalTestConfiguration {
 
@@ -29,6 +35,16 @@ public class PortalTestConfiguration {
 	@Bean
 	MongoClientSettingsBuilderCustomizer countMongoCommands(MongoCommandCounter counter) {
 		return settings -> settings.addCommandListener(counter);
+	}
+
+	@Bean
+	IndexUseGuard indexUseGuard(ObjectProvider<CollectionIndexes> declarations) {
+		return new IndexUseGuard(declarations);
+	}
+
+	@Bean
+	MongoClientSettingsBuilderCustomizer checkIndexUse(IndexUseGuard guard) {
+		return settings -> settings.addCommandListener(guard);
 	}
 
 	@Bean
