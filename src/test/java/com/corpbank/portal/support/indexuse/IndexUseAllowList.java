@@ -62,7 +62,11 @@ public final class IndexUseAllowList {
 					"the head office's count of one data-quality problem across the book"),
 			wholeCollection("clients", "aggregate clients {}",
 					"com.corpbank.portal.migration.MigrationQueries.lambda$aggregate$",
-					"the head office's tier migration matrix and its cells: every client's tier on two dates"));
+					"the head office's tier migration matrix and its cells: every client's tier on two dates"),
+			// onboardedOn ≤ the day keeps nearly every client of a past date: an index on it would be read whole too.
+			wholeCollection("clients", "aggregate clients {$and: [{}, {onboardedOn: {$lte: ?}}]}",
+					"com.corpbank.portal.portfolio.PortfolioAsOf.lambda$portfolio$",
+					"the head office's portfolio as of a date: every client onboarded by then"));
 
 	private IndexUseAllowList() {
 	}
