@@ -16,7 +16,10 @@
 #              2026), MONGODB_URI (a real MongoDB instead of the embedded store; its database "portal" is DROPPED),
 #              BENCH_SECONDS (per round and side, default 6), BENCH_ROUNDS (default 2), BENCH_WARMUP (seconds per
 #              scenario, default 4), BENCH_CONCURRENCY (default 1,4,16), BENCH_SCENARIOS (comma-separated names,
-#              default all), SERVICE_JAVA_OPTS (e.g. -XX:StartFlightRecording=filename=target/bench/service.jfr),
+#              default all), BENCH_MAX_REQUEST_SECONDS (a scenario one of whose requests takes longer is reported
+#              as not measured; default 20), SERVICE_JAVA_OPTS (e.g. -XX:StartFlightRecording=filename=x.jfr),
+#              MAIN_CLASSES (a directory of compiled main classes to measure instead of target/classes, e.g. the
+#              snapshot target/bench/classes-<stamp>/main of an earlier run: before/after comparisons),
 #              SKIP_BUILD=1 to reuse target/ and target/bench/classpath.txt
 # Output: the table on stdout and in target/bench/requests-<UTC timestamp>.md; the JVMs' logs beside it.
 set -euo pipefail
@@ -44,7 +47,7 @@ fi
 # A snapshot of the compiled classes: a build during the run cannot mix two versions.
 snapshot="$out_dir/classes-$stamp"
 mkdir -p "$snapshot"
-cp -r target/classes "$snapshot/main"
+cp -r "${MAIN_CLASSES:-target/classes}" "$snapshot/main"
 cp -r target/test-classes "$snapshot/test"
 cp="$snapshot/test:$snapshot/main:$(cat "$out_dir/classpath.txt")"
 java_bin="java"; [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]] && java_bin="$JAVA_HOME/bin/java"
@@ -94,7 +97,7 @@ table="$out_dir/requests-$stamp-table.md"
 echo "== measuring (log: $out_dir/requests-$stamp-driver.log)"
 "$java_bin" -Xmx1g -Dbench.seconds="${BENCH_SECONDS:-6}" -Dbench.rounds="${BENCH_ROUNDS:-2}" \
   -Dbench.warmup="${BENCH_WARMUP:-4}" -Dbench.concurrency="${BENCH_CONCURRENCY:-1,4,16}" \
-  -Dbench.scenarios="${BENCH_SCENARIOS:-}" -cp "$cp" com.corpbank.portal.bench.RequestBenchmark \
+  -Dbench.scenarios="${BENCH_SCENARIOS:-}" -Dbench.maxRequestSeconds="${BENCH_MAX_REQUEST_SECONDS:-20}" -cp "$cp" com.corpbank.portal.bench.RequestBenchmark \
   "http://127.0.0.1:$portal_port" "http://127.0.0.1:$control_port" "$uri" "$clients" "$table" \
   2>&1 | tee "$out_dir/requests-$stamp-driver.log"
 [[ ${PIPESTATUS[0]} -eq 0 ]] || exit 1
@@ -106,7 +109,7 @@ stop_all; service_pid=""; store_pid=""
   echo
   echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(free -g | awk '/Mem:/{print $2}') GiB;" \
        "$("$java_bin" -version 2>&1 | head -1); service heap -Xmx$SERVICE_HEAP. Load average before/after measuring: $load_before / $load_after."
-  echo "Dataset: $clients clients (ScaledBook, seed $SEED). Store: $store_desc."
+  echo "Dataset: $clients clients (ScaledBook, seed $SEED). Store: $store_desc.${MAIN_CLASSES:+ Service classes: $MAIN_CLASSES.}"
   echo "Each cell: ${BENCH_ROUNDS:-2} rounds of ${BENCH_SECONDS:-6} s of the service then ${BENCH_SECONDS:-6} s of the raw replay, after a ${BENCH_WARMUP:-4} s warm-up per scenario."
   echo "Latencies are client-side (HTTP round trip incl. JSON); \"raw\" is the plain driver running the service's captured commands; overhead = service / raw."
   echo "Wall time of the whole run: $(( $(date +%s) - started_at )) s."

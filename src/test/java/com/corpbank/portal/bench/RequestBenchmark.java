@@ -48,7 +48,8 @@ import org.bson.BsonValue;
  * <p>Usage: {@code java -cp <test classpath> com.corpbank.portal.bench.RequestBenchmark <portal url> <control url>
  * <mongodb-uri> <clients> <report file>}; system properties {@code bench.seconds} (per round and side, default 6),
  * {@code bench.rounds} (default 2), {@code bench.warmup} (seconds per scenario, default 4), {@code bench.concurrency}
- * (default 1,4,16), {@code bench.scenarios} (names, default all).
+ * (default 1,4,16), {@code bench.scenarios} (names, default all), {@code bench.maxRequestSeconds} (a scenario one of
+ * whose requests takes longer is reported as not measured, default 20).
  */
 public final class RequestBenchmark {
 
@@ -154,6 +155,8 @@ public final class RequestBenchmark {
 
 	private final int rounds = Integer.getInteger("bench.rounds", 2);
 
+	private final Duration maxRequest = Duration.ofSeconds(Integer.getInteger("bench.maxRequestSeconds", 20));
+
 	private final double warmup = Double.parseDouble(System.getProperty("bench.warmup", "4"));
 
 	/** One request of a scenario: who sends it, the document and its variables; the commands it costs. */
@@ -222,9 +225,6 @@ public final class RequestBenchmark {
 		String only = System.getProperty("bench.scenarios", "");
 
 		RequestBenchmark bench = new RequestBenchmark(portal, control, mongoUri);
-		List<Scenario> scenarios = bench.scenarios().stream()
-			.filter(scenario -> only.isBlank() || Arrays.asList(only.split(",")).contains(scenario.name()))
-			.toList();
 		String pageSizes = bench.pageSizeCheck();
 		System.out.println(pageSizes);
 
@@ -232,19 +232,30 @@ public final class RequestBenchmark {
 		table.append("| scenario | clients | conc. | requests | median ms | p99 ms | req/s | commands/req | service CPU ms/req "
 				+ "| raw median ms | raw p99 ms | raw req/s | overhead (median) | overhead (p99) |\n");
 		table.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-		for (Scenario scenario : scenarios) {
+		StringBuilder notes = new StringBuilder("Scenarios:\n\n");
+		for (Plan plan : bench.plans()) {
+			if (!only.isBlank() && !Arrays.asList(only.split(",")).contains(plan.name())) {
+				continue;
+			}
+			Scenario scenario;
+			try {
+				scenario = bench.capture(plan);
+			}
+			catch (TooSlow slow) {
+				System.out.println("== " + plan.name() + ": " + slow.getMessage());
+				table.append("| ").append(plan.name()).append(" | ").append(clients)
+					.append(" | – | not measured: ").append(slow.getMessage()).append(" |\n");
+				notes.append("- **").append(plan.name()).append("**: ").append(plan.description())
+					.append(" — not measured: ").append(slow.getMessage()).append('\n');
+				continue;
+			}
 			bench.warmUp(scenario);
 			for (int concurrency : concurrencies) {
 				String row = bench.measure(scenario, clients, concurrency);
 				System.out.println(row);
 				table.append(row).append('\n');
 			}
-		}
-		StringBuilder out = new StringBuilder();
-		out.append(table).append('\n');
-		out.append("Scenarios:\n\n");
-		for (Scenario scenario : scenarios) {
-			out.append("- **").append(scenario.name()).append("**: ").append(scenario.description())
+			notes.append("- **").append(scenario.name()).append("**: ").append(scenario.description())
 				.append(" — commands per request as captured: ")
 				.append(scenario.calls().stream().map(call -> Integer.toString(call.commands().size()))
 					.collect(Collectors.joining(", ")))
@@ -252,8 +263,7 @@ public final class RequestBenchmark {
 				.append(commandNames(scenario.calls().get(0).commands()))
 				.append(")\n");
 		}
-		out.append('\n').append(pageSizes).append('\n');
-		Files.writeString(report, out.toString(), StandardCharsets.UTF_8);
+		Files.writeString(report, table + "\n" + notes + "\n" + pageSizes + "\n", StandardCharsets.UTF_8);
 		bench.mongo.close();
 		System.exit(0);
 	}
@@ -270,58 +280,84 @@ public final class RequestBenchmark {
 
 	// ---- scenarios
 
-	List<Scenario> scenarios() throws Exception {
-		List<Scenario> scenarios = new ArrayList<>();
-		List<Call> page = new ArrayList<>();
-		List<String> detailIds = new ArrayList<>();
+	/** A request to capture: who sends it, the document and its variables. */
+	record Request(String user, String document, BsonDocument variables) {
+	}
+
+	/** A scenario before its requests are captured. */
+	record Plan(String name, String description, List<Request> requests) {
+	}
+
+	/** A request of a scenario took longer than {@code bench.max-request-seconds}: the scenario is not measured. */
+	static final class TooSlow extends Exception {
+
+		TooSlow(String message) {
+			super(message);
+		}
+
+	}
+
+	/**
+	 * The scenarios in the order they are measured: the store's slowest answers (aggregates over the whole book, which
+	 * the embedded store runs without indexes) last, so that a request abandoned as too slow, which the store still
+	 * finishes, cannot slow the others down.
+	 */
+	List<Plan> plans() {
+		List<Plan> plans = new ArrayList<>();
+		List<Request> page = new ArrayList<>();
+		List<Request> detail = new ArrayList<>();
 		for (String user : List.of("rm_li", "mgr_chen", "analyst_wu")) {
 			BsonValue after = BsonNull.VALUE;
 			for (int pageNumber = 0; pageNumber < 3; pageNumber++) {
 				BsonDocument variables = new BsonDocument("first", new BsonInt32(50)).append("after", after);
+				page.add(new Request(user, PAGE, variables));
 				BsonDocument data = execute(user, PAGE, variables).getDocument("data").getDocument("clients");
-				page.add(capture(user, PAGE, variables));
 				if (user.equals("rm_li") && pageNumber == 1) {
 					for (BsonValue edge : data.getArray("edges").subList(0, 5)) {
-						detailIds.add(edge.asDocument().getDocument("node").getString("id").getValue());
+						detail.add(new Request("rm_li", DETAIL, new BsonDocument("id",
+								edge.asDocument().getDocument("node").getString("id"))));
 					}
 				}
 				after = data.getDocument("pageInfo").get("endCursor");
 			}
 		}
-		scenarios.add(new Scenario("page", "`clients(first: 50)` with every nested field (`clientPage`), as rm_li, "
+		plans.add(new Plan("page", "`clients(first: 50)` with every nested field (`clientPage`), as rm_li, "
 				+ "mgr_chen (branch manager) and analyst_wu (head office), pages 1-3 of each", page));
-
-		List<Call> detail = new ArrayList<>();
-		for (String id : detailIds) {
-			detail.add(capture("rm_li", DETAIL, new BsonDocument("id", new BsonString(id))));
+		plans.add(new Plan("detail", "`client(id)` with its nested fields, as rm_li, 5 clients of page 2", detail));
+		plans.add(new Plan("myWorklist", "`myWorklist(first: 50)` as rm_li and rm_zhang",
+				List.of(new Request("rm_li", MY_WORKLIST, new BsonDocument()),
+						new Request("rm_zhang", MY_WORKLIST, new BsonDocument()))));
+		plans.add(new Plan("teamWorklist", "`teamWorklist(first: 50)` as lead_sun and mgr_chen",
+				List.of(new Request("lead_sun", TEAM_WORKLIST, new BsonDocument()),
+						new Request("mgr_chen", TEAM_WORKLIST, new BsonDocument()))));
+		for (String dimension : List.of("TIER", "INDUSTRY_SECTION")) {
+			plans.add(new Plan("portfolio" + dimension, "`portfolio(groupBy: " + dimension + ")` as mgr_chen and analyst_wu",
+					List.of(new Request("mgr_chen", PORTFOLIO, new BsonDocument("groupBy", new BsonString(dimension))),
+							new Request("analyst_wu", PORTFOLIO,
+									new BsonDocument("groupBy", new BsonString(dimension))))));
 		}
-		scenarios.add(new Scenario("detail", "`client(id)` with its nested fields, as rm_li, 5 clients of page 2",
-				detail));
-
-		scenarios.add(new Scenario("portfolioTier", "`portfolio(groupBy: TIER)` as mgr_chen and analyst_wu",
-				List.of(capture("mgr_chen", PORTFOLIO, new BsonDocument("groupBy", new BsonString("TIER"))),
-						capture("analyst_wu", PORTFOLIO, new BsonDocument("groupBy", new BsonString("TIER"))))));
-		scenarios.add(new Scenario("portfolioIndustry",
-				"`portfolio(groupBy: INDUSTRY_SECTION)` as mgr_chen and analyst_wu",
-				List.of(capture("mgr_chen", PORTFOLIO,
-						new BsonDocument("groupBy", new BsonString("INDUSTRY_SECTION"))),
-						capture("analyst_wu", PORTFOLIO,
-								new BsonDocument("groupBy", new BsonString("INDUSTRY_SECTION"))))));
-		scenarios.add(new Scenario("dataQuality", "`dataQualityReport` as mgr_chen and analyst_wu",
-				List.of(capture("mgr_chen", QUALITY, new BsonDocument()),
-						capture("analyst_wu", QUALITY, new BsonDocument()))));
 		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 		BsonDocument quarter = new BsonDocument("from", new BsonString(today.minusDays(91).toString())).append("to",
 				new BsonString(today.toString()));
-		scenarios.add(new Scenario("tierMigration", "`tierMigration` over the last 91 days as mgr_chen and analyst_wu",
-				List.of(capture("mgr_chen", MIGRATION, quarter), capture("analyst_wu", MIGRATION, quarter))));
-		scenarios.add(new Scenario("myWorklist", "`myWorklist(first: 50)` as rm_li and rm_zhang",
-				List.of(capture("rm_li", MY_WORKLIST, new BsonDocument()),
-						capture("rm_zhang", MY_WORKLIST, new BsonDocument()))));
-		scenarios.add(new Scenario("teamWorklist", "`teamWorklist(first: 50)` as lead_sun and mgr_chen",
-				List.of(capture("lead_sun", TEAM_WORKLIST, new BsonDocument()),
-						capture("mgr_chen", TEAM_WORKLIST, new BsonDocument()))));
-		return scenarios;
+		plans.add(new Plan("tierMigration", "`tierMigration` over the last 91 days as mgr_chen and analyst_wu",
+				List.of(new Request("mgr_chen", MIGRATION, quarter), new Request("analyst_wu", MIGRATION, quarter))));
+		plans.add(new Plan("dataQuality", "`dataQualityReport` as mgr_chen and analyst_wu",
+				List.of(new Request("mgr_chen", QUALITY, new BsonDocument()),
+						new Request("analyst_wu", QUALITY, new BsonDocument()))));
+		return plans;
+	}
+
+	/** Captures each request's commands; a request slower than the limit ends the scenario (see {@link TooSlow}). */
+	Scenario capture(Plan plan) throws TooSlow {
+		List<Call> calls = new ArrayList<>();
+		for (Request request : plan.requests()) {
+			long started = System.nanoTime();
+			Call call = capture(request.user(), request.document(), request.variables(), this.maxRequest);
+			System.out.printf("== %s: captured %d commands for %s in %.0f ms%n", plan.name(), call.commands().size(),
+					request.user(), (System.nanoTime() - started) / 1e6);
+			calls.add(call);
+		}
+		return new Scenario(plan.name(), plan.description(), calls);
 	}
 
 	/** The page's commands at first: 10 and first: 100, per role: they must be the same commands. */
@@ -482,9 +518,27 @@ public final class RequestBenchmark {
 
 	// ---- HTTP
 
-	private Call capture(String user, String document, BsonDocument variables) throws Exception {
+	private Call capture(String user, String document, BsonDocument variables) {
+		try {
+			return capture(user, document, variables, Duration.ofMinutes(10));
+		}
+		catch (TooSlow slow) {
+			throw new IllegalStateException(slow);
+		}
+	}
+
+	private Call capture(String user, String document, BsonDocument variables, Duration limit) throws TooSlow {
 		get("/capture/start");
-		execute(user, document, variables);
+		try {
+			execute(user, document, variables, limit);
+		}
+		catch (IllegalStateException ex) {
+			if (ex.getCause() instanceof java.net.http.HttpTimeoutException) {
+				get("/capture/stop");
+				throw new TooSlow("one request took over " + limit.toSeconds() + " s on this store");
+			}
+			throw ex;
+		}
 		String captured = get("/capture/stop");
 		List<BsonDocument> commands = captured.isBlank() ? List.of()
 				: captured.lines().map(BsonDocument::parse).toList();
@@ -492,9 +546,13 @@ public final class RequestBenchmark {
 	}
 
 	private BsonDocument execute(String user, String document, BsonDocument variables) {
+		return execute(user, document, variables, Duration.ofMinutes(10));
+	}
+
+	private BsonDocument execute(String user, String document, BsonDocument variables, Duration limit) {
 		String body = post(token(user), new BsonDocument("query", new BsonString(document))
 			.append("variables", variables)
-			.toJson());
+			.toJson(), limit);
 		BsonDocument response = BsonDocument.parse(body);
 		if (response.containsKey("errors")) {
 			throw new IllegalStateException(user + " got errors: " + body);
@@ -511,11 +569,15 @@ public final class RequestBenchmark {
 	}
 
 	private String post(String token, String json) {
+		return post(token, json, Duration.ofMinutes(10));
+	}
+
+	private String post(String token, String json, Duration limit) {
 		HttpRequest request = HttpRequest.newBuilder(this.portal.resolve("/graphql"))
 			.header("Authorization", "Bearer " + token)
 			.header("Content-Type", "application/json")
 			.header("Accept", "application/graphql-response+json")
-			.timeout(Duration.ofSeconds(300))
+			.timeout(limit)
 			.POST(HttpRequest.BodyPublishers.ofString(json))
 			.build();
 		return send(request);
@@ -533,6 +595,9 @@ public final class RequestBenchmark {
 						request.uri() + " answered " + response.statusCode() + ": " + response.body());
 			}
 			return response.body();
+		}
+		catch (java.net.http.HttpTimeoutException ex) {
+			throw new IllegalStateException(ex);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
