@@ -102,6 +102,12 @@ echo "== measuring (log: $out_dir/requests-$stamp-driver.log)"
   2>&1 | tee "$out_dir/requests-$stamp-driver.log"
 [[ ${PIPESTATUS[0]} -eq 0 ]] || exit 1
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
+store_heap_used=""
+if [[ -n "$store_pid" ]] && command -v jcmd > /dev/null; then
+  # After a full GC: the book's live size in the store (what STORE_HEAP must hold, plus headroom).
+  jcmd "$store_pid" GC.run > /dev/null 2>&1 || true
+  store_heap_used="$(jcmd "$store_pid" GC.heap_info 2>/dev/null | awk '/garbage-first heap/{for(i=1;i<=NF;i++) if($i=="used") print $(i+1)}' | head -1)"
+fi
 stop_all; service_pid=""; store_pid=""
 
 {
@@ -112,7 +118,7 @@ stop_all; service_pid=""; store_pid=""
   echo "Dataset: $clients clients (ScaledBook, seed $SEED). Store: $store_desc.${MAIN_CLASSES:+ Service classes: $MAIN_CLASSES.}"
   echo "Each cell: ${BENCH_ROUNDS:-2} rounds of ${BENCH_SECONDS:-6} s of the service then ${BENCH_SECONDS:-6} s of the raw replay, after a ${BENCH_WARMUP:-4} s warm-up per scenario."
   echo "Latencies are client-side (HTTP round trip incl. JSON); \"raw\" is the plain driver running the service's captured commands; overhead = service / raw."
-  echo "Wall time of the whole run: $(( $(date +%s) - started_at )) s."
+  echo "Wall time of the whole run: $(( $(date +%s) - started_at )) s.${store_heap_used:+ Store heap used after a full GC at the end: $store_heap_used.}"
   echo
   cat "$table"
 } > "$report"

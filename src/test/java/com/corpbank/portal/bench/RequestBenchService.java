@@ -3,6 +3,8 @@ package com.corpbank.portal.bench;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -38,8 +40,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * <ul>
  * <li>{@code GET /token?user=rm_li}: a fresh access token of a test user ({@link TestIdentityProvider}: a key made
  * for this run, its JWKS on another loopback port, which the portal's real decoder fetches);</li>
- * <li>{@code GET /stats}: {@code cpuNanos commands} — this process's CPU time and the driver commands sent so far
- * (from request threads: Boot's scheduler threads, e.g. the notifications' poll, are left out);</li>
+ * <li>{@code GET /stats}: {@code cpuNanos commands requestThreadsCpuNanos} — this process's CPU time, the driver
+ * commands sent so far (from request threads: Boot's scheduler threads, e.g. the notifications' poll, are left out)
+ * and the CPU time of Tomcat's request threads;</li>
  * <li>{@code POST /capture/start}, {@code GET /capture/stop}: the command documents sent in between, one canonical
  * Extended JSON document a line (the load generator replays them with the plain driver: the floor).</li>
  * </ul>
@@ -72,6 +75,11 @@ public final class RequestBenchService {
 					"--logging.level.com.corpbank=WARN",
 					// The embedded store scans for most queries and pauses for its own GC on a large book.
 					"--portal.store.read-timeout=120s",
+					// A store busy with 16 scans answers the driver's heartbeat late: the service must not take it
+					// for down (its heartbeat reads with the connect timeout).
+					"--portal.store.connect-timeout=60s", "--portal.store.server-selection-timeout=120s",
+					// One user sends up to 16 requests at once, without pause: the per-user rate limit would refuse them.
+					"--portal.web.rate-limit.enabled=false",
 					"--portal.security.issuer-uri=" + TestIdentityProvider.ISSUER,
 					"--portal.security.jwk-set-uri=" + identity.jwkSetUri());
 		long writing = System.nanoTime();
@@ -89,7 +97,7 @@ public final class RequestBenchService {
 			}
 		});
 		control.createContext("/stats", exchange -> reply(exchange, 200,
-				processCpuNanos() + " " + commands.count()));
+				processCpuNanos() + " " + commands.count() + " " + requestThreadsCpuNanos()));
 		control.createContext("/capture/start", exchange -> {
 			commands.startCapture();
 			reply(exchange, 200, "");
@@ -104,6 +112,23 @@ public final class RequestBenchService {
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 		System.out.println("READY " + port + " " + control.getAddress().getPort());
 		System.out.flush();
+	}
+
+	/**
+	 * The CPU time of Tomcat's request threads ({@code http-nio-*}), where a GraphQL request runs from the socket to
+	 * the response: the process's CPU also counts the JIT compiler, GC, the scheduler's polls and the profiler, which
+	 * at a few requests a second outweigh the requests themselves.
+	 */
+	private static long requestThreadsCpuNanos() {
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		long total = 0;
+		for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+			if (info != null && info.getThreadName().startsWith("http-nio-")) {
+				long cpu = threads.getThreadCpuTime(info.getThreadId());
+				total += Math.max(cpu, 0);
+			}
+		}
+		return total;
 	}
 
 	private static long processCpuNanos() {
