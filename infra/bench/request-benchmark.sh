@@ -94,13 +94,14 @@ grep '^BOOK ' "$service_log" || true
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 table="$out_dir/requests-$stamp-table.md"
+driver_status=0
 echo "== measuring (log: $out_dir/requests-$stamp-driver.log)"
 "$java_bin" -Xmx1g -Dbench.seconds="${BENCH_SECONDS:-6}" -Dbench.rounds="${BENCH_ROUNDS:-2}" \
   -Dbench.warmup="${BENCH_WARMUP:-4}" -Dbench.concurrency="${BENCH_CONCURRENCY:-1,4,16}" \
   -Dbench.scenarios="${BENCH_SCENARIOS:-}" -Dbench.maxRequestSeconds="${BENCH_MAX_REQUEST_SECONDS:-20}" -cp "$cp" com.corpbank.portal.bench.RequestBenchmark \
   "http://127.0.0.1:$portal_port" "http://127.0.0.1:$control_port" "$uri" "$clients" "$table" \
-  2>&1 | tee "$out_dir/requests-$stamp-driver.log"
-[[ ${PIPESTATUS[0]} -eq 0 ]] || exit 1
+  2>&1 | tee "$out_dir/requests-$stamp-driver.log" || driver_status=$?
+touch "$table"
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 store_heap_used=""
 if [[ -n "$store_pid" ]] && command -v jcmd > /dev/null; then
@@ -119,8 +120,10 @@ stop_all; service_pid=""; store_pid=""
   echo "Each cell: ${BENCH_ROUNDS:-2} rounds of ${BENCH_SECONDS:-6} s of the service then ${BENCH_SECONDS:-6} s of the raw replay, after a ${BENCH_WARMUP:-4} s warm-up per scenario."
   echo "Latencies are client-side (HTTP round trip incl. JSON); \"raw\" is the plain driver running the service's captured commands; overhead = service / raw."
   echo "Wall time of the whole run: $(( $(date +%s) - started_at )) s.${store_heap_used:+ Store heap used after a full GC at the end: $store_heap_used.}"
+  [[ $driver_status -eq 0 ]] || echo "**The load generator FAILED (exit $driver_status): the table holds the cells measured before; see the driver log.**"
   echo
   cat "$table"
 } > "$report"
 echo
 cat "$report"
+exit "$driver_status"

@@ -19,9 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import org.bson.BsonDocument;
@@ -209,7 +212,13 @@ public final class RequestBenchmark {
 	RequestBenchmark(URI portal, URI control, String mongoUri) {
 		this.portal = portal;
 		this.control = control;
-		this.mongo = MongoClients.create(mongoUri);
+		// As the bench service: a store busy with 16 whole-book aggregations answers the heartbeat late (which reads
+		// with the connect timeout); the replay must not take it for down.
+		this.mongo = MongoClients.create(MongoClientSettings.builder()
+			.applyConnectionString(new ConnectionString(mongoUri))
+			.applyToSocketSettings(socket -> socket.connectTimeout(60, TimeUnit.SECONDS))
+			.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(120, TimeUnit.SECONDS))
+			.build());
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -255,6 +264,8 @@ public final class RequestBenchmark {
 				String row = bench.measure(scenario, clients, concurrency);
 				System.out.println(row);
 				table.append(row).append('\n');
+				// written after each cell: a run that fails later keeps what it measured
+				Files.writeString(report, table + "\n" + pageSizes + "\n", StandardCharsets.UTF_8);
 			}
 			notes.append("- **").append(scenario.name()).append("**: ").append(scenario.description())
 				.append(" — commands per request as captured: ")
