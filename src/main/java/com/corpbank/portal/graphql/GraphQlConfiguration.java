@@ -2,6 +2,7 @@ package com.corpbank.portal.graphql;
 
 import graphql.execution.instrumentation.Instrumentation;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
@@ -13,6 +14,13 @@ class GraphQlConfiguration {
 	@Bean
 	RuntimeWiringConfigurer portalScalars() {
 		return wiring -> wiring.scalar(DecimalScalar.INSTANCE).scalar(DateScalar.INSTANCE).scalar(DateTimeScalar.INSTANCE);
+	}
+
+	/** Each distinct valid document is parsed and validated once ({@link PreparsedDocuments}). */
+	@Bean
+	GraphQlSourceBuilderCustomizer preparsedDocuments() {
+		PreparsedDocuments documents = new PreparsedDocuments();
+		return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(documents));
 	}
 
 	/** Boot hands every {@link Instrumentation} bean to graphql-java. */

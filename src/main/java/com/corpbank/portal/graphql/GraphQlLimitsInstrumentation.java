@@ -115,6 +115,11 @@ final class GraphQlLimitsInstrumentation implements Instrumentation {
 		}
 		Throwable parseFailure = (state instanceof RequestState request) ? request.parseFailure : null;
 		Map<String, String> declaredTypes = (state instanceof RequestState request) ? request.declaredTypes : Map.of();
+		if (declaredTypes.isEmpty()) {
+			// a document served by PreparsedDocuments was not parsed for this request
+			declaredTypes = parameters.getExecutionInput().getGraphQLContext()
+				.getOrDefault(PreparsedDocuments.DECLARED_TYPES, Map.of());
+		}
 		List<GraphQLError> errors = new ArrayList<>();
 		for (GraphQLError error : result.getErrors()) {
 			LimitExceeded parserLimit = (error instanceof InvalidSyntaxError) ? parserLimit(parseFailure) : null;
@@ -139,7 +144,7 @@ final class GraphQlLimitsInstrumentation implements Instrumentation {
 		return null;
 	}
 
-	private static Map<String, String> declaredTypes(Document document) {
+	static Map<String, String> declaredTypes(Document document) {
 		Map<String, String> types = new HashMap<>();
 		for (OperationDefinition operation : document.getDefinitionsOfType(OperationDefinition.class)) {
 			for (VariableDefinition variable : operation.getVariableDefinitions()) {

@@ -3,6 +3,7 @@ package com.corpbank.portal.security;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
+import java.time.Clock;
 import java.util.List;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -23,7 +24,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
  * How a Keycloak access token is checked: signature from the realm's JWKS, exact issuer, our audience, an allowed
- * client ({@code azp}), not expired. Kept apart from the filter chain ({@link SecurityConfiguration}).
+ * client ({@code azp}), not expired; a token that passed is remembered until it expires ({@link ValidatedTokenCache}).
+ * Kept apart from the filter chain ({@link SecurityConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 class TokenDecoderConfiguration {
@@ -35,7 +37,8 @@ class TokenDecoderConfiguration {
 	JwtDecoder jwtDecoder(SecurityProperties properties) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(jwkSource(properties)).build();
 		decoder.setJwtValidator(validator(properties));
-		return decoder;
+		// The validator's own clock is the system's: the cache checks expiry against the same.
+		return new ValidatedTokenCache(decoder, properties.jwks().cacheTtl(), Clock.systemUTC());
 	}
 
 	static OAuth2TokenValidator<Jwt> validator(SecurityProperties properties) {

@@ -7,6 +7,7 @@ import com.corpbank.portal.support.ClientBookFixture;
 import com.corpbank.portal.support.MongoCommandCounter;
 import com.corpbank.portal.support.PortalTest;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -43,6 +44,37 @@ class ClientBatchingTests {
 		// coManagers, latestFinancials, RelationshipManager.team
 		assertThat(forTen).containsExactlyInAnyOrder("find", "count", "find", "find", "aggregate", "find");
 		assertThat(forFifty).containsExactlyInAnyOrderElementsOf(forTen);
+	}
+
+	@Test
+	void thePageWithEveryNestedFieldCostsTheSameCommandsAtTenAndAHundredRows() {
+		assertSameCommandsAtTenAndAHundredRows("risk_zhou");
+	}
+
+	/**
+	 * Fails today (found by the request benchmark's work): a page of rm_li's where a co-RM (rm_zhang) is nobody's
+	 * primary RM on the page costs 7 commands, not 6. graphql-java dispatches {@code primaryManager}, then its
+	 * {@code team}, then {@code coManagers}, so the co-RMs' {@code team} is a second {@code find org_units}; at 10
+	 * rows the co-RMs' teams happen to be in the DataLoader's cache already. Bounded (two team lookups at most, for
+	 * any page size), but not equal.
+	 */
+	@Disabled("RelationshipManager.team is looked up twice when the page's co-RMs are not its primary RMs: see above")
+	@Test
+	void thePageOfAnRmWithOutsideCoManagersCostsTheSameCommandsAtTenAndAHundredRows() {
+		assertSameCommandsAtTenAndAHundredRows("rm_li");
+	}
+
+	private void assertSameCommandsAtTenAndAHundredRows(String user) {
+		// 50 more clients, with a co-RM so that the co-RM lookup runs too: rm_li then serves over 100 clients.
+		new ClientBookFixture(this.mongoTemplate).addBulkClients("C-WIDE", "rm_li", 50, "rm_zhang");
+		// The caller's row scope is looked up on their first request and then cached (portal.security.scope-cache):
+		// not a cost of the page's size.
+		commandsForPage(user, 1);
+		List<String> forTen = commandsForPage(user, 10);
+		List<String> forHundred = commandsForPage(user, 100);
+		// the six of the page of fifty (above): the co-RM lookup included
+		assertThat(forTen).as(user).containsExactlyInAnyOrder("find", "aggregate", "find", "find", "aggregate", "find");
+		assertThat(forHundred).as(user).containsExactlyInAnyOrderElementsOf(forTen);
 	}
 
 	@Test
@@ -112,8 +144,13 @@ class ClientBatchingTests {
 	}
 
 	private List<String> commandsForPage(int size) {
+		return commandsForPage("risk_zhou", size);
+	}
+
+	/** The page with every nested field ({@code clientPage}), as the request benchmark sends it. */
+	private List<String> commandsForPage(String user, int size) {
 		this.commands.reset();
-		as(this.graphQlTester, "risk_zhou").documentName("clientPage")
+		as(this.graphQlTester, user).documentName("clientPage")
 			.variable("first", size)
 			.variable("orderBy", Map.of("field", "NAME"))
 			.execute()

@@ -136,9 +136,14 @@ public class ClientBookFixture {
 
 	/** Adds {@code count} more clients served by {@code primary}, each with statements, for batching tests. */
 	public void addBulkClients(String primary, int count) {
+		addBulkClients("C-BULK", primary, count);
+	}
+
+	/** {@code count} clients {@code <prefix>-001..} served by {@code primary} and the co-RMs, with statements. */
+	public void addBulkClients(String prefix, String primary, int count, String... coManagers) {
 		List<Client> clients = new ArrayList<>();
 		for (int i = 1; i <= count; i++) {
-			clients.add(client("C-BULK-%03d".formatted(i), "批量测试企业%03d有限公司".formatted(i), primary)
+			clients.add(client("%s-%03d".formatted(prefix, i), "批量测试企业%s%03d有限公司".formatted(prefix, i), primary, coManagers)
 				.tier(ValueTierCode.B, "60.%02d".formatted(i % 100)).build());
 		}
 		this.mongoTemplate.insertAll(clients);
