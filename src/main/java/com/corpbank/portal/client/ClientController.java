@@ -1,30 +1,32 @@
 package com.corpbank.portal.client;
 
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 import com.corpbank.portal.graphql.InputText;
 import com.corpbank.portal.manager.ManagerRepository;
 import com.corpbank.portal.manager.RelationshipManager;
 import com.corpbank.portal.security.Caller;
+import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
 
 /**
  * {@code Query.clients}, {@code Query.client} and the fields of {@code Client} that need another lookup.
  *
- * <p>Those fields are {@code @BatchMapping}s: GraphQL resolves a field once per parent, so a page of 50 clients
- * asking for {@code primaryManager} would otherwise cost 50 queries (the N+1 problem). A batch mapping gets the
- * whole page's clients at once and answers them with one query, whatever the page size.
+ * <p>Those fields are batched: GraphQL resolves a field once per parent, so a page of 50 clients asking for
+ * {@code primaryManager} would otherwise cost 50 queries (the N+1 problem). A DataLoader collects the whole page's
+ * keys and answers them with one query, whatever the page size.
  */
 @Controller
 class ClientController {
@@ -36,9 +38,11 @@ class ClientController {
 
 	private final ManagerRepository managers;
 
-	ClientController(ClientQueries clientQueries, ManagerRepository managers) {
+	ClientController(ClientQueries clientQueries, ManagerRepository managers, BatchLoaderRegistry loaders) {
 		this.clientQueries = clientQueries;
 		this.managers = managers;
+		loaders.forTypePair(String.class, RelationshipManager.class)
+			.registerMappedBatchLoader((usernames, environment) -> Mono.fromCallable(() -> managersByUsername(usernames)));
 	}
 
 	@QueryMapping
@@ -61,29 +65,25 @@ class ClientController {
 		return (client.version() != null) ? Math.toIntExact(client.version()) : 0;
 	}
 
-	@BatchMapping
-	Map<Client, RelationshipManager> primaryManager(List<Client> clients) {
-		Map<String, RelationshipManager> byUsername = managersByUsername(
-				clients.stream().map(Client::primaryManager).collect(Collectors.toSet()));
-		Map<Client, RelationshipManager> result = new HashMap<>();
-		for (Client client : clients) {
-			RelationshipManager manager = byUsername.get(client.primaryManager());
-			if (manager != null) {
-				result.put(client, manager);
-			}
-		}
-		return result;
+	/**
+	 * Both RM fields load through one DataLoader keyed by username, so a page's primary and co-RMs are one lookup in
+	 * one dispatch, and {@code RelationshipManager.team} then sees them all at once: with two loaders the co-RMs were
+	 * dispatched a level later and cost a second team lookup on some pages, so commands varied with page size.
+	 */
+	@SchemaMapping
+	CompletableFuture<@Nullable RelationshipManager> primaryManager(Client client,
+			DataLoader<String, RelationshipManager> managersByUsername) {
+		return managersByUsername.load(client.primaryManager());
 	}
 
-	@BatchMapping
-	Map<Client, List<RelationshipManager>> coManagers(List<Client> clients) {
-		Map<String, RelationshipManager> byUsername = managersByUsername(
-				clients.stream().flatMap(client -> client.coManagers().stream()).collect(Collectors.toSet()));
-		Map<Client, List<RelationshipManager>> result = new HashMap<>();
-		for (Client client : clients) {
-			result.put(client, client.coManagers().stream().map(byUsername::get).filter(Objects::nonNull).toList());
+	@SchemaMapping
+	CompletableFuture<List<RelationshipManager>> coManagers(Client client,
+			DataLoader<String, RelationshipManager> managersByUsername) {
+		if (client.coManagers().isEmpty()) {
+			return CompletableFuture.completedFuture(List.of());
 		}
-		return result;
+		return managersByUsername.loadMany(client.coManagers())
+			.thenApply(found -> found.stream().filter(Objects::nonNull).toList());
 	}
 
 	private Map<String, RelationshipManager> managersByUsername(Collection<String> usernames) {
