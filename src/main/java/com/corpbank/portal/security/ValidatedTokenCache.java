@@ -67,7 +67,7 @@ final class ValidatedTokenCache implements JwtDecoder {
 
 	private static String sha256(String token) {
 		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
 			return Base64.getEncoder().encodeToString(digest);
 		}
 		catch (NoSuchAlgorithmException ex) {
