@@ -55,7 +55,12 @@ java_bin="java"; [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]] && java_b
 store_pid=""; service_pid=""
 stop_all() {
   for pid in "$service_pid" "$store_pid"; do
-    [[ -z "$pid" ]] || { kill -TERM "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; }
+    [[ -n "$pid" ]] || continue
+    kill -TERM "$pid" 2>/dev/null || true
+    # A store still running a request that was "not measured" (minutes on a large book) does not stop on TERM.
+    for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+    kill -KILL "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
   done
 }
 trap stop_all EXIT
