@@ -3,13 +3,13 @@ package com.corpbank.portal.client;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
+import com.corpbank.portal.BankTime;
 import com.corpbank.portal.access.ManagerBindings;
 import com.corpbank.portal.access.OrgUnitLevels;
 import com.corpbank.portal.access.OrgUnitLevels.UnitLevel;
@@ -48,9 +48,6 @@ public class ClientProfiles {
 	static final String CREATE = "createClient";
 
 	static final String UPDATE = "updateClient";
-
-	/** Business dates (founding dates) are Beijing dates. */
-	private static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
 
 	/** Attempts at a fresh id when one turns out to be taken (a client written other than through {@link ClientIds}). */
 	private static final int ID_ATTEMPTS = 3;
@@ -99,7 +96,7 @@ public class ClientProfiles {
 		Industry industry = this.rules.industry(check, input.industryDivision());
 		String adminDivision = this.rules.adminDivision(check, input.adminDivision());
 		String address = this.rules.registeredAddress(check, input.registeredAddress());
-		LocalDate foundedOn = this.rules.foundedOn(check, input.foundedOn(), LocalDate.ofInstant(now, BANK_ZONE));
+		LocalDate foundedOn = this.rules.foundedOn(check, input.foundedOn(), LocalDate.ofInstant(now, BankTime.ZONE));
 		Integer employees = this.rules.employees(check, input.employees());
 		LegalRepresentative representative = this.rules.legalRepresentative(check, input.legalRepresentative());
 		String named = (input.primaryManager() != null) ? check.id("primaryManager", input.primaryManager()) : null;
@@ -124,7 +121,7 @@ public class ClientProfiles {
 			Client client = new Client(id, name, uscc.code(), industry, adminDivision, region, null,
 					LifecycleStage.PROSPECT, null, null, assignment.primaryManager(), assignment.coManagers(),
 					assignment.managerUsernames(), orgUnits, address, foundedOn, employees, representative, null,
-					LocalDate.ofInstant(now, BANK_ZONE), null, 0L);
+					LocalDate.ofInstant(now, BankTime.ZONE), null, 0L);
 			AuditEvent event = creationEvent(actor, now, client, uscc.checkOverride());
 			try {
 				return this.writes.insert(client, event);
@@ -178,7 +175,7 @@ public class ClientProfiles {
 		ArgumentValue<String> address = given(input.registeredAddress(),
 				value -> this.rules.registeredAddress(check, value));
 		ArgumentValue<LocalDate> foundedOn = given(input.foundedOn(),
-				value -> this.rules.foundedOn(check, value, LocalDate.ofInstant(now, BANK_ZONE)));
+				value -> this.rules.foundedOn(check, value, LocalDate.ofInstant(now, BankTime.ZONE)));
 		ArgumentValue<Integer> employees = given(input.employees(), value -> this.rules.employees(check, value));
 		ArgumentValue<LegalRepresentative> representative = given(input.legalRepresentative(),
 				value -> this.rules.legalRepresentative(check, value));

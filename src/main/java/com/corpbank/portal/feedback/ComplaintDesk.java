@@ -2,12 +2,12 @@ package com.corpbank.portal.feedback;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import com.corpbank.portal.BankTime;
 import com.corpbank.portal.access.ClientScope;
 import com.corpbank.portal.access.PermissionModel;
 import com.corpbank.portal.access.PersonalDataPolicy;
@@ -57,8 +57,6 @@ public class ComplaintDesk {
 	static final int MAX_NOTE = 1000;
 
 	static final WriteTarget TARGET = WriteTarget.of("complaint", "complaintId");
-
-	private static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
 
 	private final ClientsInScope clients;
 
@@ -237,7 +235,7 @@ public class ComplaintDesk {
 	private static WorklistEvent assigned(String complaintId, String clientId, String assignee, Instant slaDueAt,
 			long assignment, Instant now) {
 		return WorklistEvent.complaintAssigned(complaintId, clientId, assignee,
-				slaDueAt.atZone(BANK_ZONE).toLocalDate(), assignment, now);
+				slaDueAt.atZone(BankTime.ZONE).toLocalDate(), assignment, now);
 	}
 
 	/**

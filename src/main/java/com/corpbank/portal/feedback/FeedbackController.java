@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
+import com.corpbank.portal.BankTime;
 import com.corpbank.portal.access.CallerScopes;
 import com.corpbank.portal.access.PermissionModel;
 import com.corpbank.portal.audit.Actor;
@@ -277,7 +278,7 @@ class FeedbackController {
 		Map<List<Object>, List<TrendOf>> groups = keys.stream()
 			.collect(Collectors.groupingBy(key -> List.of(key.caller(), key.granularity(), key.periods()),
 					LinkedHashMap::new, Collectors.toList()));
-		LocalDate today = this.clock.instant().atZone(SurveyRecording.BANK_ZONE).toLocalDate();
+		LocalDate today = this.clock.instant().atZone(BankTime.ZONE).toLocalDate();
 		Map<TrendOf, List<SatisfactionPoint>> result = new HashMap<>();
 		for (List<TrendOf> group : groups.values()) {
 			TrendOf sample = group.get(0);

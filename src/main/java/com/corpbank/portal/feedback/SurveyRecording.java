@@ -3,10 +3,10 @@ package com.corpbank.portal.feedback;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Objects;
 import java.util.UUID;
 
+import com.corpbank.portal.BankTime;
 import com.corpbank.portal.audit.Actor;
 import com.corpbank.portal.audit.AuditEvent;
 import com.corpbank.portal.audit.AuditedWrites;
@@ -30,8 +30,6 @@ public class SurveyRecording {
 
 	/** No survey of the portal's book is older. */
 	static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
-
-	static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
 
 	private final ClientsInScope clients;
 
@@ -59,7 +57,7 @@ public class SurveyRecording {
 			check.reject("channel", "channel is required.");
 		}
 		Instant now = this.clock.instant();
-		LocalDate today = now.atZone(BANK_ZONE).toLocalDate();
+		LocalDate today = now.atZone(BankTime.ZONE).toLocalDate();
 		LocalDate respondedOn = input.respondedOn();
 		if (respondedOn == null) {
 			check.reject("respondedOn", "respondedOn is required.");

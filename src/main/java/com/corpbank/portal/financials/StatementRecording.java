@@ -3,11 +3,11 @@ package com.corpbank.portal.financials;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import com.corpbank.portal.BankTime;
 import com.corpbank.portal.audit.Actor;
 import com.corpbank.portal.audit.AuditEvent;
 import com.corpbank.portal.audit.AuditedWrites;
@@ -50,9 +50,6 @@ public class StatementRecording {
 	/** More staff than any employer on earth: a typing error. */
 	static final int MAX_EMPLOYEES = 10_000_000;
 
-	/** Business dates are Beijing dates. */
-	private static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
-
 	private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
 
 	private static final Logger log = LoggerFactory.getLogger(StatementRecording.class);
@@ -84,7 +81,7 @@ public class StatementRecording {
 	}
 
 	public Recorded record(Actor actor, RecordFinancialStatementInput input) {
-		LocalDate today = LocalDate.ofInstant(this.clock.instant(), BANK_ZONE);
+		LocalDate today = LocalDate.ofInstant(this.clock.instant(), BankTime.ZONE);
 		InputCheck check = InputCheck.of("input");
 		String clientId = check.id("clientId", input.clientId());
 		Period period = period(check, input.period(), input.periodEnd(), today);

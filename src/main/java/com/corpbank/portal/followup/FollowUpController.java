@@ -2,8 +2,8 @@ package com.corpbank.portal.followup;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
+import com.corpbank.portal.BankTime;
 import com.corpbank.portal.client.Client;
 import com.corpbank.portal.client.FollowUp;
 import org.jspecify.annotations.Nullable;
@@ -18,8 +18,6 @@ import org.springframework.stereotype.Controller;
 @Controller
 class FollowUpController {
 
-	private static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
-
 	private final Clock clock;
 
 	FollowUpController(Clock clock) {
@@ -32,7 +30,7 @@ class FollowUpController {
 		if (followUp == null) {
 			return null;
 		}
-		LocalDate today = LocalDate.ofInstant(this.clock.instant(), BANK_ZONE);
+		LocalDate today = LocalDate.ofInstant(this.clock.instant(), BankTime.ZONE);
 		return new NextFollowUp(followUp.dueOn(), followUp.rmUsername(), followUp.scheduledFrom(),
 				FollowUpSchedule.overdue(followUp, today));
 	}

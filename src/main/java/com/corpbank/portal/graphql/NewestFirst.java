@@ -2,11 +2,11 @@ package com.corpbank.portal.graphql;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.corpbank.portal.BankTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -20,9 +20,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
  * @param timeField the stored field the list is ordered by
  */
 public record NewestFirst(String order, String timeField) {
-
-	/** Business dates are Beijing dates. */
-	private static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
 
 	/** Where a page ends: the last row's time and id. */
 	public record Position(Instant at, String id) {
@@ -78,11 +75,11 @@ public record NewestFirst(String order, String timeField) {
 		}
 		List<Criteria> range = new ArrayList<>(2);
 		if (from != null) {
-			range.add(Criteria.where(this.timeField).gte(from.atStartOfDay(BANK_ZONE).toInstant()));
+			range.add(Criteria.where(this.timeField).gte(from.atStartOfDay(BankTime.ZONE).toInstant()));
 		}
 		if (to != null) {
 			// Inclusive: every row of that Beijing day.
-			range.add(Criteria.where(this.timeField).lt(to.plusDays(1).atStartOfDay(BANK_ZONE).toInstant()));
+			range.add(Criteria.where(this.timeField).lt(to.plusDays(1).atStartOfDay(BankTime.ZONE).toInstant()));
 		}
 		return range;
 	}

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
 
+import com.corpbank.portal.BankTime;
 import com.corpbank.portal.audit.Actor;
 import com.corpbank.portal.audit.AuditEvent;
 import com.corpbank.portal.audit.AuditedWrites;
@@ -111,7 +112,7 @@ public class InteractionFollowUps implements RecoverySweep {
 		if (client == null) {
 			return true;
 		}
-		LocalDate occurredOn = interaction.occurredAt().atZone(InteractionJournal.BANK_ZONE).toLocalDate();
+		LocalDate occurredOn = interaction.occurredAt().atZone(BankTime.ZONE).toLocalDate();
 		FollowUp before = client.followUp();
 		FollowUp next = this.schedule.onInteraction(before, client.primaryManager(),
 				(client.valueTier() != null) ? client.valueTier().tier() : null, interaction.id(), occurredOn,

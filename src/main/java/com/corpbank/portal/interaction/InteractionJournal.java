@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
+import com.corpbank.portal.BankTime;
 import com.corpbank.portal.access.PersonalDataPolicy;
 import com.corpbank.portal.audit.Actor;
 import com.corpbank.portal.audit.AuditEvent;
@@ -55,8 +55,6 @@ public class InteractionJournal {
 	static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
 
 	static final String ENTITY_TYPE = "Interaction";
-
-	static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
 
 	private static final WriteTarget INTERACTION = WriteTarget.of("interaction", "interactionId");
 
@@ -208,7 +206,7 @@ public class InteractionJournal {
 		List<String> contacts = ids(check, "contactIds", contactIds, MAX_CONTACTS);
 		String checkedSummary = check.requiredText("summary", summary, MAX_SUMMARY);
 		String checkedNextStep = check.optionalText("nextStep", nextStep, MAX_NEXT_STEP);
-		if (followUpOn != null && occurredAt != null && followUpOn.isBefore(occurredAt.atZone(BANK_ZONE).toLocalDate())) {
+		if (followUpOn != null && occurredAt != null && followUpOn.isBefore(occurredAt.atZone(BankTime.ZONE).toLocalDate())) {
 			check.reject("followUpOn", "followUpOn must be on or after the day of the interaction (Beijing time).");
 		}
 		if (!check.isValid()) {

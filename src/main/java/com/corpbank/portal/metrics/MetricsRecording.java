@@ -5,10 +5,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import com.corpbank.portal.BankTime;
 import com.corpbank.portal.audit.Actor;
 import com.corpbank.portal.audit.AuditEvent;
 import com.corpbank.portal.audit.AuditedWrites;
@@ -61,8 +61,6 @@ public class MetricsRecording {
 	/** As many open complaints as this is a feed error, not a client. */
 	static final int MAX_OPEN_COMPLAINTS = 10_000;
 
-	private static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
-
 	private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
 
 	private final MongoTemplate mongoTemplate;
@@ -88,7 +86,7 @@ public class MetricsRecording {
 		Instant now = this.clock.instant();
 		InputCheck check = InputCheck.of("input");
 		String clientId = check.id("clientId", input.clientId());
-		YearMonth month = month(check, input.month(), YearMonth.now(this.clock.withZone(BANK_ZONE)));
+		YearMonth month = month(check, input.month(), YearMonth.now(this.clock.withZone(BankTime.ZONE)));
 		BigDecimal averageDeposits = check.money("averageDeposits", input.averageDeposits(), true, false);
 		BigDecimal loanBalance = check.money("loanBalance", input.loanBalance(), true, false);
 		BigDecimal settlementVolume = check.money("settlementVolume", input.settlementVolume(), true, false);
@@ -98,7 +96,7 @@ public class MetricsRecording {
 				false);
 		Integer openComplaints = check.range("openComplaints", input.openComplaints(), 0, MAX_OPEN_COMPLAINTS, false);
 		LocalDate lastContactOn = lastContactOn(check, input.lastContactOn(), month,
-				LocalDate.now(this.clock.withZone(BANK_ZONE)));
+				LocalDate.now(this.clock.withZone(BankTime.ZONE)));
 		String reason = check.optionalText("reason", input.reason(), InputCheck.MAX_REASON_LENGTH);
 		Long expectedVersion = (input.expectedVersion() != null) ? check.expectedVersion(input.expectedVersion())
 				: null;
@@ -107,7 +105,7 @@ public class MetricsRecording {
 		Criteria match = this.clients.requireExists(actor.caller(), OPERATION, clientId);
 		String label = month.toString();
 		RelationshipMetrics figures = new RelationshipMetrics(RelationshipMetrics.idOf(clientId, label), clientId,
-				label, month.atDay(1).atStartOfDay(BANK_ZONE).toInstant(), averageDeposits, loanBalance,
+				label, month.atDay(1).atStartOfDay(BankTime.ZONE).toInstant(), averageDeposits, loanBalance,
 				settlementVolume, productsHeld, feeIncome, transactionCount, openComplaints, lastContactOn, now,
 				actor.caller().username(), 0L);
 		RelationshipMetrics onFile = this.mongoTemplate.findOne(

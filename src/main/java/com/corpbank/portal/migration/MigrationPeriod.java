@@ -1,10 +1,10 @@
 package com.corpbank.portal.migration;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 
+import com.corpbank.portal.BankTime;
 import com.corpbank.portal.graphql.InvalidArgumentException;
 
 /**
@@ -13,9 +13,6 @@ import com.corpbank.portal.graphql.InvalidArgumentException;
  * day: the tier on {@code from} is the one in force after the last evaluation made on or before that day.
  */
 record MigrationPeriod(LocalDate from, LocalDate to) {
-
-	/** Business dates are Beijing dates. */
-	static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
 
 	/** No history is older than the portal; a date before this is a mistake, not a question. */
 	static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
@@ -41,7 +38,7 @@ record MigrationPeriod(LocalDate from, LocalDate to) {
 
 	/** The first instant after the Beijing day {@code date}: history entries before it were made on or before it. */
 	static Date endOf(LocalDate date) {
-		return Date.from(date.plusDays(1).atStartOfDay(BANK_ZONE).toInstant());
+		return Date.from(date.plusDays(1).atStartOfDay(BankTime.ZONE).toInstant());
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import com.corpbank.portal.BankTime;
 import com.corpbank.portal.access.CallerScopes;
 import com.corpbank.portal.client.Client;
 import com.corpbank.portal.client.ClientEdge;
@@ -86,7 +87,7 @@ public class MigrationQueries {
 
 	/** The Beijing date today, the latest date history can answer for. */
 	LocalDate today() {
-		return LocalDate.now(this.clock.withZone(MigrationPeriod.BANK_ZONE));
+		return LocalDate.now(this.clock.withZone(BankTime.ZONE));
 	}
 
 	/**

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.corpbank.portal.BankTime;
 import com.corpbank.portal.client.Client;
 import com.corpbank.portal.risk.RiskGrade;
 import com.corpbank.portal.tier.ValueTier;
@@ -58,7 +59,7 @@ public class PointInTime {
 	 * {@link MigrationPeriod#EARLIEST} or after today (Beijing)
 	 */
 	public LocalDate check(String argument, LocalDate date) {
-		return AsOfDate.check(argument, date, LocalDate.now(this.clock.withZone(MigrationPeriod.BANK_ZONE)));
+		return AsOfDate.check(argument, date, LocalDate.now(this.clock.withZone(BankTime.ZONE)));
 	}
 
 	/**

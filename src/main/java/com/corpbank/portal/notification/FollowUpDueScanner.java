@@ -3,10 +3,10 @@ package com.corpbank.portal.notification;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.corpbank.portal.BankTime;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +26,6 @@ import org.springframework.stereotype.Component;
 class FollowUpDueScanner {
 
 	private static final Logger log = LoggerFactory.getLogger(FollowUpDueScanner.class);
-
-	private static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
 
 	private final MongoTemplate mongoTemplate;
 
@@ -55,7 +53,7 @@ class FollowUpDueScanner {
 	/** Writes the events of today's due follow-ups not written yet; returns how many this scan wrote. */
 	int scan() {
 		Instant now = this.clock.instant();
-		LocalDate today = LocalDate.ofInstant(now, BANK_ZONE);
+		LocalDate today = LocalDate.ofInstant(now, BankTime.ZONE);
 		Query due = new Query(Criteria.where("followUp.dueOn").is(today));
 		due.fields().include("_id", "followUp.rmUsername");
 		List<WorklistEvent> found = new ArrayList<>();

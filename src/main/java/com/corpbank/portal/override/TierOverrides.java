@@ -3,7 +3,6 @@ package com.corpbank.portal.override;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.corpbank.portal.BankTime;
 import com.corpbank.portal.access.PermissionModel;
 import com.corpbank.portal.client.Client;
 import com.corpbank.portal.graphql.InvalidArgumentException;
@@ -36,9 +36,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class TierOverrides {
 
-	/** Business dates (expiry) are Beijing dates. */
-	static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
-
 	/** The largest page of {@code pendingTierOverrides}. */
 	static final int MAX_PAGE_SIZE = 100;
 
@@ -58,7 +55,7 @@ public class TierOverrides {
 
 	/** Today in the bank's time zone. */
 	public LocalDate today() {
-		return LocalDate.now(this.clock.withZone(BANK_ZONE));
+		return LocalDate.now(this.clock.withZone(BankTime.ZONE));
 	}
 
 	/**

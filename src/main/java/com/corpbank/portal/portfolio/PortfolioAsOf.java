@@ -5,13 +5,13 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 
+import com.corpbank.portal.BankTime;
 import com.corpbank.portal.access.CallerScopes;
 import com.corpbank.portal.client.Client;
 import com.corpbank.portal.client.ClientFilter;
@@ -48,9 +48,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class PortfolioAsOf {
-
-	/** Business dates are Beijing dates. */
-	private static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
 
 	private static final String THEN = "then";
 
@@ -139,7 +136,7 @@ class PortfolioAsOf {
 	 * first day of the month of the day after (31 October counts October; 30 October counts September at the latest).
 	 */
 	private static List<Document> latestMonthEndedBy(LocalDate asOf) {
-		Date cutoff = Date.from(YearMonth.from(asOf.plusDays(1)).atDay(1).atStartOfDay(BANK_ZONE).toInstant());
+		Date cutoff = Date.from(YearMonth.from(asOf.plusDays(1)).atDay(1).atStartOfDay(BankTime.ZONE).toInstant());
 		return latest("relationship_metrics", "m", "monthStart",
 				new Document("$lt", List.of("$$e.monthStart", cutoff)));
 	}

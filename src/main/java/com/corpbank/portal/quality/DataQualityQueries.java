@@ -3,7 +3,6 @@ package com.corpbank.portal.quality;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.MonthDay;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import com.corpbank.portal.BankTime;
 import com.corpbank.portal.access.ClientScope;
 import com.corpbank.portal.client.Client;
 import com.corpbank.portal.client.ClientEdge;
@@ -47,8 +47,6 @@ public class DataQualityQueries {
 
 	/** The largest page of a drill-down. */
 	public static final int MAX_PAGE_SIZE = 100;
-
-	static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
 
 	private static final String PROBLEM = "dqProblem";
 
@@ -159,7 +157,7 @@ public class DataQualityQueries {
 	}
 
 	private LocalDate today() {
-		return LocalDate.now(this.clock.withZone(BANK_ZONE));
+		return LocalDate.now(this.clock.withZone(BankTime.ZONE));
 	}
 
 	private static List<AggregationOperation> withProblem(Selection selection) {

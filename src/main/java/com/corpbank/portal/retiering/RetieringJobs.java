@@ -2,7 +2,6 @@ package com.corpbank.portal.retiering;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
+import com.corpbank.portal.BankTime;
 import com.corpbank.portal.audit.Actor;
 import com.corpbank.portal.audit.AuditEvent;
 import com.corpbank.portal.audit.AuditedWrites;
@@ -79,8 +79,6 @@ public class RetieringJobs {
 	static final String START = "startRetiering";
 
 	static final String FINISH = "finishRetiering";
-
-	private static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
 
 	private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS")
 		.withZone(ZoneOffset.UTC);
@@ -184,7 +182,7 @@ public class RetieringJobs {
 			insertMarker(id);
 			try {
 				LocalDate asOf = (this.properties.asOf() != null) ? this.properties.asOf()
-						: LocalDate.ofInstant(now, BANK_ZONE);
+						: LocalDate.ofInstant(now, BankTime.ZONE);
 				long total = this.mongoTemplate.count(new Query(), this.mongoTemplate.getCollectionName(Client.class));
 				RetieringJob job = new RetieringJob(id, RetieringJobStatus.RUNNING, modelVersion, asOf, total, 0, 0, 0,
 						List.of(), now, actor.caller().username(), reason, null, null, 0, now, newToken(), 0L);

@@ -3,9 +3,9 @@ package com.corpbank.portal.risk;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.UUID;
 
+import com.corpbank.portal.BankTime;
 import com.corpbank.portal.audit.Actor;
 import com.corpbank.portal.audit.AuditEvent;
 import com.corpbank.portal.audit.AuditedWrites;
@@ -29,9 +29,6 @@ public class RiskGrading {
 
 	/** A century of days: more is a typing error, not a loan. */
 	static final int MAX_OVERDUE_DAYS = 36_500;
-
-	/** Business dates (ratedOn) are Beijing dates. */
-	private static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
 
 	private final ClientsInScope clients;
 
@@ -73,7 +70,7 @@ public class RiskGrading {
 
 		Instant now = this.clock.instant();
 		RiskGrade before = current.risk();
-		RiskGrade after = new RiskGrade(input.rating(), input.fiveCategory(), LocalDate.ofInstant(now, BANK_ZONE),
+		RiskGrade after = new RiskGrade(input.rating(), input.fiveCategory(), LocalDate.ofInstant(now, BankTime.ZONE),
 				overdueDays);
 		AuditEvent event = AuditEvent.by(actor, now, OPERATION)
 			.reason(reason)

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Period;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.corpbank.portal.BankTime;
 import com.corpbank.portal.client.Client;
 import com.corpbank.portal.client.LifecycleStage;
 import com.corpbank.portal.feedback.Complaint;
@@ -72,8 +72,6 @@ final class DemoFeedback {
 	/** The share of the clients of each seeded tier with survey answers in the year. */
 	static final Map<ValueTierCode, Double> SURVEYED = Map.of(ValueTierCode.A, 0.85, ValueTierCode.B, 0.55,
 			ValueTierCode.C, 0.30);
-
-	private static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
 
 	private enum Mood {
 
@@ -216,7 +214,7 @@ final class DemoFeedback {
 				recordedOn = RelationshipHistory.AS_OF;
 			}
 			Instant recordedAt = recordedOn.atTime(LocalTime.of(10 + random.nextInt(8), random.nextInt(60)))
-				.atZone(BANK_ZONE)
+				.atZone(BankTime.ZONE)
 				.toInstant();
 			results.add(SurveyResult.answered(surveyId(client.id(), number), client.id(), scale, score, comments,
 					channel, day, client.primaryManager(), recordedBy, recordedAt));
@@ -466,7 +464,7 @@ final class DemoFeedback {
 
 	/** A time in office hours of the day, Beijing. */
 	private static Instant at(Random random, LocalDate day) {
-		return day.atTime(LocalTime.of(9 + random.nextInt(8), random.nextInt(60))).atZone(BANK_ZONE).toInstant();
+		return day.atTime(LocalTime.of(9 + random.nextInt(8), random.nextInt(60))).atZone(BankTime.ZONE).toInstant();
 	}
 
 	/** {@code minDays} to {@code maxDays} days after {@code after}: a few hours later when 0, else in office hours. */
@@ -479,7 +477,7 @@ final class DemoFeedback {
 	}
 
 	private static LocalDate dayOf(Instant instant) {
-		return instant.atZone(BANK_ZONE).toLocalDate();
+		return instant.atZone(BankTime.ZONE).toLocalDate();
 	}
 
 	private static <T> T oneOf(Random random, List<T> items) {

@@ -5,13 +5,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
+import com.corpbank.portal.BankTime;
 import com.corpbank.portal.client.Client;
 import com.corpbank.portal.client.LifecycleStage;
 import com.corpbank.portal.financials.FinancialStatement;
@@ -55,8 +55,6 @@ final class RelationshipHistory {
 
 	/** Who "recorded" seeded figures: the core-banking and tax feeds of the demo. */
 	static final String FEED = "demo-seed";
-
-	private static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
 
 	/** The churn signals a demo client's last months can be shaped to fire (see the churn feature's rules). */
 	enum ChurnSignal {
@@ -185,8 +183,8 @@ final class RelationshipHistory {
 				count = 0;
 				held = 0;
 			}
-			Instant monthStart = month.atDay(1).atStartOfDay(BANK_ZONE).toInstant();
-			Instant recordedAt = month.plusMonths(1).atDay(1).atTime(LocalTime.of(9, 0)).atZone(BANK_ZONE).toInstant();
+			Instant monthStart = month.atDay(1).atStartOfDay(BankTime.ZONE).toInstant();
+			Instant recordedAt = month.plusMonths(1).atDay(1).atTime(LocalTime.of(9, 0)).atZone(BankTime.ZONE).toInstant();
 			months.add(new RelationshipMetrics(RelationshipMetrics.idOf(client.id(), month.toString()), client.id(),
 					month.toString(), monthStart, yuan(dep), yuan(loan), yuan(settled), held, yuan(fee),
 					(int) Math.max(0, Math.round(count)), complaints, lastContact(contacts, month.atEndOfMonth()),
@@ -300,7 +298,7 @@ final class RelationshipHistory {
 			double paid = clampDouble(charged * (0.92 + 0.08 * random.nextDouble()), revenue * 0.01, revenue * 0.04);
 			boolean latestYear = i == TAX_YEARS.size() - 1;
 			TaxCreditGrade grade = latestYear ? latestGrade : earlierGrade(random, latestGrade, writtenOff, i);
-			Instant recordedAt = LocalDate.of(year + 1, 6, 30).atTime(10, 0).atZone(BANK_ZONE).toInstant();
+			Instant recordedAt = LocalDate.of(year + 1, 6, 30).atTime(10, 0).atZone(BankTime.ZONE).toInstant();
 			records.add(new TaxRecord(TaxRecord.idOf(client.id(), year), client.id(), year, yuan(paid), grade,
 					recordedAt, FEED, null));
 		}

@@ -3,11 +3,11 @@ package com.corpbank.portal.seed;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import com.corpbank.portal.BankTime;
 import com.corpbank.portal.client.Client;
 import com.corpbank.portal.client.FollowUp;
 import com.corpbank.portal.contact.Contact;
@@ -41,8 +41,6 @@ final class RelationshipWork {
 
 	/** The year of interactions runs from the day after this one to {@link RelationshipHistory#AS_OF}. */
 	static final LocalDate WINDOW_FROM = RelationshipHistory.AS_OF.minusMonths(12);
-
-	private static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
 
 	private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董袁潘";
 
@@ -165,7 +163,7 @@ final class RelationshipWork {
 	private static List<Contact> contacts(Random random, Client client, ValueTierCode tier, List<LocalDate> days) {
 		int count = (tier == ValueTierCode.A) ? 2 + random.nextInt(2) : 1 + random.nextInt(3);
 		LocalDate first = days.isEmpty() ? RelationshipHistory.AS_OF : days.get(0);
-		Instant createdAt = first.minusDays(7 + random.nextInt(60)).atTime(LocalTime.of(10, 0)).atZone(BANK_ZONE)
+		Instant createdAt = first.minusDays(7 + random.nextInt(60)).atTime(LocalTime.of(10, 0)).atZone(BankTime.ZONE)
 			.toInstant();
 		List<Contact> contacts = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
@@ -189,7 +187,7 @@ final class RelationshipWork {
 			LocalDate day, int number) {
 		InteractionChannel channel = channel(random, tier);
 		LocalTime time = LocalTime.of(9 + random.nextInt(8), 15 * random.nextInt(4));
-		Instant occurredAt = day.atTime(time).atZone(BANK_ZONE).toInstant();
+		Instant occurredAt = day.atTime(time).atZone(BankTime.ZONE).toInstant();
 		// Written up the same evening or the next morning.
 		Instant recordedAt = occurredAt.plusSeconds(3600L * (1 + random.nextInt(18)));
 		String author = client.primaryManager();
@@ -265,7 +263,7 @@ final class RelationshipWork {
 	}
 
 	private static LocalDate dayOf(Interaction interaction) {
-		return interaction.occurredAt().atZone(BANK_ZONE).toLocalDate();
+		return interaction.occurredAt().atZone(BankTime.ZONE).toLocalDate();
 	}
 
 }

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,6 +15,7 @@ import java.util.Set;
 import java.util.function.IntConsumer;
 import java.util.function.UnaryOperator;
 
+import com.corpbank.portal.BankTime;
 import com.corpbank.portal.assignment.AssignmentHistoryEntry;
 import com.corpbank.portal.assignment.AssignmentSnapshot;
 import com.corpbank.portal.client.Client;
@@ -85,8 +85,6 @@ public final class ScaledBook {
 	static final int RERATED_PERCENT = 20;
 
 	static final int HANDED_OVER_PERCENT = 8;
-
-	private static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
 
 	/** When the figure copies were derived: a fixed instant, so the same seed writes the same book. */
 	private static final Instant FIGURES_DERIVED_AT = Instant.parse("2026-11-20T00:00:00Z");
@@ -306,7 +304,7 @@ public final class ScaledBook {
 
 	/** A quarter's batch runs the night after its as-of date, Beijing time. */
 	private static Instant batchTime(LocalDate asOf) {
-		return asOf.plusDays(1).atTime(2, 0).atZone(BANK_ZONE).toInstant();
+		return asOf.plusDays(1).atTime(2, 0).atZone(BankTime.ZONE).toInstant();
 	}
 
 	/** About {@value #RERATED_PERCENT}% of rated clients: re-rated on their {@code ratedOn} from one notch away. */
@@ -320,7 +318,7 @@ public final class ScaledBook {
 		int before = (index == 0) ? 1 : (index == ratings.length - 1) ? index - 1
 				: index + (random.nextBoolean() ? 1 : -1);
 		RiskGrade previous = new RiskGrade(ratings[before], grade.fiveCategory(), grade.ratedOn().minusYears(1));
-		Instant changedAt = grade.ratedOn().atTime(10, 0).atZone(BANK_ZONE).toInstant();
+		Instant changedAt = grade.ratedOn().atTime(10, 0).atZone(BankTime.ZONE).toInstant();
 		return Optional.of(new RiskHistoryEntry("RH-" + client.id() + "-1", client.id(), grade, previous, changedAt,
 				RATED_BY, "年度复评 / Annual re-rating", 0L));
 	}
@@ -347,7 +345,7 @@ public final class ScaledBook {
 		String changedBy = "mgr_he";
 		return Optional.of(new AssignmentHistoryEntry("AH-" + client.id() + "-1", client.id(),
 				client.primaryManager(), List.of(), new AssignmentSnapshot(before, List.of()),
-				from.atTime(9, 30).atZone(BANK_ZONE).toInstant(), changedBy, "岗位调整 / Portfolio rebalancing", 0L));
+				from.atTime(9, 30).atZone(BankTime.ZONE).toInstant(), changedBy, "岗位调整 / Portfolio rebalancing", 0L));
 	}
 
 	private static Client renumbered(Client client, String id, int number, ClientAssignment assignment,

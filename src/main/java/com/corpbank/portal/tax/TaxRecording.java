@@ -4,10 +4,10 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Year;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 
+import com.corpbank.portal.BankTime;
 import com.corpbank.portal.audit.Actor;
 import com.corpbank.portal.audit.AuditEvent;
 import com.corpbank.portal.audit.AuditedWrites;
@@ -40,8 +40,6 @@ public class TaxRecording {
 	/** The earliest tax year the portal keeps. */
 	static final int FIRST_YEAR = 2000;
 
-	private static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
-
 	private final MongoTemplate mongoTemplate;
 
 	private final ClientsInScope clients;
@@ -61,7 +59,7 @@ public class TaxRecording {
 		Instant now = this.clock.instant();
 		InputCheck check = InputCheck.of("input");
 		String clientId = check.id("clientId", input.clientId());
-		int currentYear = Year.now(this.clock.withZone(BANK_ZONE)).getValue();
+		int currentYear = Year.now(this.clock.withZone(BankTime.ZONE)).getValue();
 		Integer year = check.range("year", input.year(), FIRST_YEAR, currentYear, true);
 		BigDecimal taxPaid = check.money("taxPaid", input.taxPaid(), true, false);
 		if (input.creditGrade() == null) {

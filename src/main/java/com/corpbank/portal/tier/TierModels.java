@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -16,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import com.corpbank.portal.BankTime;
 import com.corpbank.portal.audit.Actor;
 import com.corpbank.portal.audit.AuditEvent;
 import com.corpbank.portal.audit.AuditedWrites;
@@ -92,9 +92,6 @@ public class TierModels implements RecoverySweep {
 
 	private static final WriteTarget TARGET = new WriteTarget("tier model", List.of("input", "version"),
 			List.of("input", "expectedVersion"));
-
-	/** Business dates are Beijing dates. */
-	private static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
 
 	private static final Logger log = LoggerFactory.getLogger(TierModels.class);
 
@@ -204,7 +201,7 @@ public class TierModels implements RecoverySweep {
 			throw new MutationRejected(UserError.conflict(TARGET.versionField(), draftVersion));
 		}
 		Instant now = this.clock.instant();
-		LocalDate today = LocalDate.ofInstant(now, BANK_ZONE);
+		LocalDate today = LocalDate.ofInstant(now, BankTime.ZONE);
 		InputCheck model = InputCheck.of("model");
 		TierModelValidation.content(model, TierModelValidation.asInput(draft));
 		model.throwIfInvalid();

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -13,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.corpbank.portal.BankTime;
 import com.corpbank.portal.client.FollowUp;
 import com.corpbank.portal.client.Industry;
 import com.corpbank.portal.client.LifecycleStage;
@@ -54,8 +54,6 @@ class ChunkReader {
 
 	/** Annual statements and tax years an evaluation reads: the latest two count, older than this are stale. */
 	static final int YEARS_READ = 5;
-
-	private static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
 
 	private final MongoTemplate mongoTemplate;
 
@@ -176,7 +174,7 @@ class ChunkReader {
 	 */
 	private Map<String, LocalDate> lastInteractions(Collection<String> clientIds, LocalDate asOf) {
 		List<String> ids = List.copyOf(clientIds);
-		Instant until = asOf.plusDays(1).atStartOfDay(BANK_ZONE).toInstant();
+		Instant until = asOf.plusDays(1).atStartOfDay(BankTime.ZONE).toInstant();
 		Map<String, LocalDate> latest = new HashMap<>();
 		for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
 			Aggregation aggregation = Aggregation.newAggregation(
@@ -186,7 +184,7 @@ class ChunkReader {
 			for (Document row : this.mongoTemplate.aggregate(aggregation, "interactions", Document.class)) {
 				Date occurredAt = row.getDate("occurredAt");
 				if (occurredAt != null) {
-					latest.put(row.getString("_id"), LocalDate.ofInstant(occurredAt.toInstant(), BANK_ZONE));
+					latest.put(row.getString("_id"), LocalDate.ofInstant(occurredAt.toInstant(), BankTime.ZONE));
 				}
 			}
 		}

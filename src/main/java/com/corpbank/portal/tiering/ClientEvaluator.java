@@ -6,12 +6,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
+import com.corpbank.portal.BankTime;
 import com.corpbank.portal.client.LifecycleStage;
 import com.corpbank.portal.tier.AppliedOverride;
 import com.corpbank.portal.tier.FactorResult;
@@ -29,8 +29,6 @@ import org.jspecify.annotations.Nullable;
  * makes a second batch run a no-op.
  */
 final class ClientEvaluator {
-
-	private static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
 
 	private final LifecycleRules lifecycleRules;
 
@@ -107,7 +105,7 @@ final class ClientEvaluator {
 				(previous != null) ? previous.tier() : null, (previous != null) ? previous.score() : null,
 				(previous != null) ? previous.modelVersion() : null, reason, override, stage, client.lifecycleStage(),
 				context.evaluatedBy(), context.jobId());
-		ValueTier next = new ValueTier(tier, scored.score(), model.id(), LocalDate.ofInstant(context.now(), BANK_ZONE),
+		ValueTier next = new ValueTier(tier, scored.score(), model.id(), LocalDate.ofInstant(context.now(), BankTime.ZONE),
 				scored.tier(), context.now(), reason, (previous != null) ? previous.tier() : null, id, override,
 				fingerprint);
 		return new Outcome(client, next, stage, entry);

@@ -3,7 +3,6 @@ package com.corpbank.portal.tiering;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,6 +13,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.corpbank.portal.BankTime;
 import com.corpbank.portal.audit.Actor;
 import com.corpbank.portal.audit.AuditEvent;
 import com.corpbank.portal.audit.AuditedWrites;
@@ -72,9 +72,6 @@ public class TierEvaluations {
 
 	private final ChurnProperties churnProperties;
 
-	/** Business dates are Beijing dates. */
-	private static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
-
 	TierEvaluations(ChunkReader reader, TierOverrides overrides, ChurnWatch churnWatch, AuditedWrites writes,
 			IndustryOutlooks outlooks, TieringProperties properties, FollowUpSchedule followUps,
 			FeedbackFigures feedback, ChurnProperties churnProperties) {
@@ -128,7 +125,7 @@ public class TierEvaluations {
 		// portal's feedback: complaints open now that were raised by the end of the evaluation date, and the newest
 		// survey answer within the LOW_SATISFACTION window (one query each for the chunk).
 		Map<String, Integer> openComplaints = this.feedback.openComplaints(ids,
-				asOf.plusDays(1).atStartOfDay(BANK_ZONE).toInstant());
+				asOf.plusDays(1).atStartOfDay(BankTime.ZONE).toInstant());
 		Map<String, LatestSurvey> surveys = this.feedback.latestSurveys(ids,
 				asOf.minus(this.churnProperties.lowSatisfaction().window()), asOf);
 		Map<String, Boolean> alertOpen = this.churnWatch.evaluate(scored.stream()

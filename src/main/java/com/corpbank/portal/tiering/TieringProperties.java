@@ -2,8 +2,8 @@ package com.corpbank.portal.tiering;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
+import com.corpbank.portal.BankTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -24,7 +24,7 @@ public record TieringProperties(int churnedAfterMonths, int dormantAfterMonths, 
 
 	/** The date evaluations read their inputs as of. */
 	public LocalDate asOf(Clock clock) {
-		return (this.asOf != null) ? this.asOf : LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+		return (this.asOf != null) ? this.asOf : LocalDate.now(clock.withZone(BankTime.ZONE));
 	}
 
 	LifecycleRules lifecycleRules() {

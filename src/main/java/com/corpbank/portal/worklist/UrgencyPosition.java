@@ -3,9 +3,9 @@ package com.corpbank.portal.worklist;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Comparator;
 
+import com.corpbank.portal.BankTime;
 import com.corpbank.portal.graphql.InputText;
 import com.corpbank.portal.graphql.InvalidArgumentException;
 import com.corpbank.portal.graphql.KeysetCursor;
@@ -24,8 +24,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 public record UrgencyPosition(Instant dueAt, WorklistKind kind, String sourceId) {
 
 	static final String CURSOR_ORDER = "worklistByUrgency";
-
-	static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
 
 	/** The worklist's order. */
 	static final Comparator<UrgencyPosition> ORDER = Comparator.comparing(UrgencyPosition::dueAt)
@@ -75,9 +73,9 @@ public record UrgencyPosition(Instant dueAt, WorklistKind kind, String sourceId)
 	 * day {@code field + dayShift}.
 	 */
 	public Criteria afterOnDate(WorklistKind rowKind, String field, int dayShift) {
-		LocalDate day = LocalDate.ofInstant(this.dueAt, BANK_ZONE);
+		LocalDate day = LocalDate.ofInstant(this.dueAt, BankTime.ZONE);
 		// A row's dueAt is always a Beijing midnight: it can only equal this position's when this one is one too.
-		boolean midnight = day.atStartOfDay(BANK_ZONE).toInstant().equals(this.dueAt);
+		boolean midnight = day.atStartOfDay(BankTime.ZONE).toInstant().equals(this.dueAt);
 		LocalDate key = day.minusDays(dayShift);
 		int byKind = Integer.compare(rowKind.rank(), this.kind.rank());
 		if (!midnight || byKind < 0) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import com.corpbank.portal.BankTime;
 import com.corpbank.portal.access.ClientScope;
 import org.jspecify.annotations.Nullable;
 
@@ -23,7 +24,7 @@ public record WorklistRequest(ClientScope scope, @Nullable String followUpsDueFr
 
 	/** Today's Beijing date. */
 	public LocalDate today() {
-		return LocalDate.ofInstant(this.now, UrgencyPosition.BANK_ZONE);
+		return LocalDate.ofInstant(this.now, BankTime.ZONE);
 	}
 
 	/** Overdue: due now or before. */
@@ -41,7 +42,7 @@ public record WorklistRequest(ClientScope scope, @Nullable String followUpsDueFr
 
 	/** The start (Beijing) of a day, as an instant. */
 	public static Instant startOf(LocalDate day) {
-		return day.atStartOfDay(UrgencyPosition.BANK_ZONE).toInstant();
+		return day.atStartOfDay(BankTime.ZONE).toInstant();
 	}
 
 	/** An item judged at this request's instant. */
