@@ -4,7 +4,7 @@ import '@graphiql/plugin-explorer/style.css';
 import './portal.css';
 
 import { createRoot } from 'react-dom/client';
-import { keepBrowserStorageInTheTab } from './storage.js';
+import { keepBrowserStorageInTheTab, forgetEverything } from './storage.js';
 import { startSession } from './auth.js';
 import { loadPublishedSchema } from './schema.js';
 import { SignedIn, SignedOut, Failure } from './App.jsx';
@@ -25,6 +25,11 @@ async function start() {
   let session;
   try {
     const signedOut = new URLSearchParams(window.location.search).has('signed-out');
+    if (signedOut) {
+      // Sign-out cleared the tab's storage before leaving for Keycloak, but the page kept running until the
+      // navigation (GraphiQL saves its tabs on a timer): whatever it wrote in between goes now.
+      forgetEverything();
+    }
     session = await startSession(config, { signedOut });
   } catch (error) {
     throw new Error(`Keycloak at ${config.keycloak.url} cannot be reached, so you cannot sign in.`, { cause: error });
