@@ -60,11 +60,30 @@ public record ClientScope(@Nullable Criteria restriction) {
 	}
 
 	/**
-	 * The ids of the clients in this scope, read through the scope's indexes (only {@code _id} comes back). An
-	 * unfiltered count of a client's records in a restricted scope counts by these ids ({@code clientId $in}, served
-	 * by the records' clientId index) instead of joining every record of the bank to its client.
+	 * How many of a collection's records matching {@code records} belong to a client in this scope (by the records'
+	 * {@code clientId}), as the client is now. Without a condition on the records it does not join every record of the
+	 * bank to its client: the head office's whole collection is its size from the metadata (no index makes an
+	 * unconditional count cheaper), and a restricted scope counts {@code clientId $in} the scope's client ids, read
+	 * through the scope's indexes, so the records' clientId index serves it.
 	 */
-	public List<String> clientIds(MongoTemplate mongoTemplate) {
+	public long countRecords(MongoTemplate mongoTemplate, Class<?> type, String collection, Criteria records) {
+		if (records.getCriteriaObject().isEmpty()) {
+			if (this.restriction == null) {
+				return mongoTemplate.estimatedCount(collection);
+			}
+			return mongoTemplate.count(new Query(Criteria.where("clientId").in(clientIds(mongoTemplate))), collection);
+		}
+		List<AggregationOperation> stages = new ArrayList<>();
+		stages.add(Aggregation.match(records));
+		stages.addAll(stagesOnJoinedClient("clientId"));
+		stages.add(Aggregation.count().as("total"));
+		Document result = mongoTemplate.aggregate(Aggregation.newAggregation(type, stages), collection, Document.class)
+			.getUniqueMappedResult();
+		return (result != null && result.get("total") instanceof Number total) ? total.longValue() : 0;
+	}
+
+	/** The ids of the clients in this scope (only {@code _id} comes back). */
+	private List<String> clientIds(MongoTemplate mongoTemplate) {
 		Query inScope = new Query(and());
 		inScope.fields().include("_id");
 		return mongoTemplate.find(inScope, Document.class, "clients")

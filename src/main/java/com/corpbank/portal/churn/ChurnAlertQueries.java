@@ -13,13 +13,11 @@ import com.corpbank.portal.graphql.InputText;
 import com.corpbank.portal.graphql.InvalidArgumentException;
 import com.corpbank.portal.graphql.NewestFirst;
 import com.corpbank.portal.graphql.PageInfo;
-import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.aggregation.AggregationOperation;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
@@ -85,26 +83,7 @@ public class ChurnAlertQueries {
 
 	/** Every alert of the selection a page was cut from, in scope. */
 	public long count(Selection selection) {
-		if (selection.alerts().getCriteriaObject().isEmpty()) {
-			if (selection.scope().restriction() == null) {
-				// Every alert (the head office, no filter): the collection's size from its metadata. Counting
-				// documents one by one would read them all; no index makes a count without a condition cheaper.
-				return this.mongoTemplate.estimatedCount(COLLECTION);
-			}
-			// No filter to start from: count by the ids of the clients in scope rather than join every alert of
-			// the bank to its client.
-			return this.mongoTemplate.count(
-					new Query(Criteria.where("clientId").in(selection.scope().clientIds(this.mongoTemplate))),
-					COLLECTION);
-		}
-		List<AggregationOperation> stages = new ArrayList<>();
-		stages.add(Aggregation.match(selection.alerts()));
-		stages.addAll(selection.scope().stagesOnJoinedClient("clientId"));
-		stages.add(Aggregation.count().as("total"));
-		Document result = this.mongoTemplate
-			.aggregate(Aggregation.newAggregation(ChurnAlert.class, stages), COLLECTION, Document.class)
-			.getUniqueMappedResult();
-		return (result != null && result.get("total") instanceof Number total) ? total.longValue() : 0;
+		return selection.scope().countRecords(this.mongoTemplate, ChurnAlert.class, COLLECTION, selection.alerts());
 	}
 
 	/**
