@@ -1,6 +1,7 @@
 package com.corpbank.portal.graphql;
 
 import graphql.execution.instrumentation.Instrumentation;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +22,16 @@ class GraphQlConfiguration {
 	GraphQlSourceBuilderCustomizer preparsedDocuments() {
 		PreparsedDocuments documents = new PreparsedDocuments();
 		return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(documents));
+	}
+
+	/**
+	 * The instrumentation beans, in Boot's order, as one {@link SparseInstrumentationChain} instead of the chain Boot
+	 * builds (this customizer runs after Boot has set it).
+	 */
+	@Bean
+	GraphQlSourceBuilderCustomizer sparseInstrumentationChain(ObjectProvider<Instrumentation> instrumentations) {
+		return builder -> builder.configureGraphQl(graphQl -> graphQl
+			.instrumentation(new SparseInstrumentationChain(instrumentations.orderedStream().toList())));
 	}
 
 	/** Boot hands every {@link Instrumentation} bean to graphql-java. */

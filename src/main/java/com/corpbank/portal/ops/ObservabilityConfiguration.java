@@ -1,19 +1,17 @@
 package com.corpbank.portal.ops;
 
-import graphql.schema.DataFetchingEnvironment;
-import graphql.schema.GraphQLObjectType;
-import graphql.schema.GraphQLSchema;
-import graphql.schema.GraphQLType;
-import io.micrometer.observation.ObservationPredicate;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.observation.DataFetcherObservationConvention;
-import org.springframework.graphql.observation.DataFetcherObservationContext;
+import org.springframework.graphql.observation.DataLoaderObservationConvention;
 import org.springframework.graphql.observation.ExecutionRequestObservationConvention;
+import org.springframework.graphql.observation.GraphQlObservationInstrumentation;
 
 /**
- * The GraphQL observations: Boot's {@code GraphQlObservationAutoConfiguration} picks up the two conventions, and its
- * observation registry applies the predicate (to metrics and spans alike).
+ * The GraphQL observations: the request and the selected data fetchers ({@link SelectedDataFetcherObservations}),
+ * tagged by the two conventions (metrics and spans alike).
  */
 @Configuration(proxyBeanMethods = false)
 class ObservabilityConfiguration {
@@ -28,30 +26,16 @@ class ObservabilityConfiguration {
 		return new FieldTaggingConvention();
 	}
 
-	/** Which {@code graphql.datafetcher} observations happen ({@link ObservabilityProperties#dataFetchers()}). */
+	/**
+	 * Replaces Boot's instrumentation (it backs off when this bean exists) so that the fields not selected by
+	 * {@link ObservabilityProperties#dataFetchers()} cost nothing per row.
+	 */
 	@Bean
-	ObservationPredicate graphQlDataFetcherObservations(ObservabilityProperties properties) {
-		return (name, context) -> {
-			if (!(context instanceof DataFetcherObservationContext fetch)) {
-				return true;
-			}
-			return switch (properties.dataFetchers()) {
-				case ALL -> true;
-				case NONE -> false;
-				case ROOT -> isRootField(fetch.getEnvironment());
-			};
-		};
-	}
-
-	private static boolean isRootField(DataFetchingEnvironment environment) {
-		GraphQLType parent = environment.getParentType();
-		GraphQLSchema schema = environment.getGraphQLSchema();
-		return parent instanceof GraphQLObjectType type && (isType(type, schema.getQueryType())
-				|| isType(type, schema.getMutationType()) || isType(type, schema.getSubscriptionType()));
-	}
-
-	private static boolean isType(GraphQLObjectType type, GraphQLObjectType root) {
-		return root != null && root.getName().equals(type.getName());
+	GraphQlObservationInstrumentation graphQlObservationInstrumentation(ObservationRegistry registry,
+			ExecutionRequestObservationConvention requests, DataFetcherObservationConvention dataFetchers,
+			ObjectProvider<DataLoaderObservationConvention> dataLoaders, ObservabilityProperties properties) {
+		return new SelectedDataFetcherObservations(registry, requests, dataFetchers, dataLoaders.getIfAvailable(),
+				properties.dataFetchers());
 	}
 
 }

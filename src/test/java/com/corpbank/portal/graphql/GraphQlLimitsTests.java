@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
@@ -55,6 +56,9 @@ class GraphQlLimitsTests {
 
 	@Autowired
 	GraphQlLimitsProperties limits;
+
+	@Autowired
+	GraphQlSource graphQlSource;
 
 	@BeforeEach
 	void loadBook() {
@@ -252,6 +256,16 @@ class GraphQlLimitsTests {
 	 */
 	static String tokens(int count) {
 		return "{ client(id: \"C-LI-1\") {" + " id".repeat(count - 11) + " } }";
+	}
+
+	/** The limits and the observations run as one sparse chain: per field, only the observations' fetcher hook. */
+	@Test
+	void theInstrumentationsRunAsASparseChain() {
+		assertThat(this.graphQlSource.graphQl().getInstrumentation()).isInstanceOfSatisfying(
+				SparseInstrumentationChain.class, chain -> {
+					assertThat(chain.getInstrumentations()).hasAtLeastOneElementOfType(GraphQlLimitsInstrumentation.class);
+					assertThat(chain.activeFieldHooks()).containsExactly("instrumentDataFetcher");
+				});
 	}
 
 }
