@@ -20,7 +20,9 @@
 #              as not measured; default 20), SERVICE_JAVA_OPTS (e.g. -XX:StartFlightRecording=filename=x.jfr),
 #              MAIN_CLASSES (a directory of compiled main classes to measure instead of target/classes, e.g. the
 #              snapshot target/bench/classes-<stamp>/main of an earlier run: before/after comparisons),
-#              SKIP_BUILD=1 to reuse target/ and target/bench/classpath.txt
+#              SKIP_BUILD=1 to reuse target/ and target/bench/classpath.txt, PROFILE=1 to record the service with JFR
+#              (target/bench/requests-<stamp>.jfr) and append where its request threads spend their CPU, by library
+#              (bench/JfrBreakdown); the recording costs the service a few per cent
 # Output: the table on stdout and in target/bench/requests-<UTC timestamp>.md; the JVMs' logs beside it.
 set -euo pipefail
 
@@ -88,10 +90,17 @@ else
   store_desc="embedded mongo-java-server (in-memory backend, own JVM, -Xmx$STORE_HEAP)"
 fi
 
+service_opts="${SERVICE_JAVA_OPTS:-}"
+recording=""
+if [[ "${PROFILE:-0}" == 1 ]]; then
+  recording="$out_dir/requests-$stamp.jfr"
+  service_opts="$service_opts -XX:FlightRecorderOptions:stackdepth=2048 -XX:StartFlightRecording=filename=$recording,settings=profile"
+fi
+
 service_log="$out_dir/requests-$stamp-service.log"
 echo "== service: writing a book of $clients clients (log: $service_log)"
 # shellcheck disable=SC2086
-"$java_bin" -Xms"$SERVICE_HEAP" -Xmx"$SERVICE_HEAP" ${SERVICE_JAVA_OPTS:-} -cp "$cp" \
+"$java_bin" -Xms"$SERVICE_HEAP" -Xmx"$SERVICE_HEAP" $service_opts -cp "$cp" \
   com.corpbank.portal.bench.RequestBenchService "$uri" "$clients" "$SEED" > "$service_log" 2>&1 &
 service_pid=$!
 read -r portal_port control_port < <(await_ready "$service_log" "$service_pid" 7200)
@@ -128,6 +137,12 @@ stop_all; service_pid=""; store_pid=""
   [[ $driver_status -eq 0 ]] || echo "**The load generator FAILED (exit $driver_status): the table holds the cells measured before; see the driver log.**"
   echo
   cat "$table"
+  if [[ -n "$recording" && -s "$recording" ]]; then
+    echo
+    echo "### Where the request threads spend their CPU (JFR, $recording)"
+    echo
+    "$java_bin" -cp "$cp" com.corpbank.portal.bench.JfrBreakdown "$recording"
+  fi
 } > "$report"
 echo
 cat "$report"
