@@ -1,22 +1,21 @@
 package com.corpbank.portal.client;
 
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 import com.corpbank.portal.graphql.InputText;
+import com.corpbank.portal.graphql.LoaderFields;
 import com.corpbank.portal.manager.ManagerRepository;
 import com.corpbank.portal.manager.RelationshipManager;
 import com.corpbank.portal.security.Caller;
-import org.dataloader.DataLoader;
+import graphql.schema.idl.RuntimeWiring;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
@@ -29,7 +28,9 @@ import reactor.core.publisher.Mono;
  * keys and answers them with one query, whatever the page size.
  */
 @Controller
-class ClientController {
+class ClientController implements RuntimeWiringConfigurer {
+
+	private static final String MANAGERS_BY_USERNAME = "managersByUsername";
 
 	/** The schema's default, also used when a caller sends {@code first: null}. */
 	static final int DEFAULT_PAGE_SIZE = 20;
@@ -41,7 +42,7 @@ class ClientController {
 	ClientController(ClientQueries clientQueries, ManagerRepository managers, BatchLoaderRegistry loaders) {
 		this.clientQueries = clientQueries;
 		this.managers = managers;
-		loaders.forTypePair(String.class, RelationshipManager.class)
+		loaders.<String, RelationshipManager>forName(MANAGERS_BY_USERNAME)
 			.registerMappedBatchLoader((usernames, environment) -> Mono.fromCallable(() -> managersByUsername(usernames)));
 	}
 
@@ -68,22 +69,16 @@ class ClientController {
 	/**
 	 * Both RM fields load through one DataLoader keyed by username, so a page's primary and co-RMs are one lookup in
 	 * one dispatch, and {@code RelationshipManager.team} then sees them all at once: with two loaders the co-RMs were
-	 * dispatched a level later and cost a second team lookup on some pages, so commands varied with page size.
+	 * dispatched a level later and cost a second team lookup on some pages, so commands varied with page size. The
+	 * two fields are {@link LoaderFields} (run once per row of a page, they only hand usernames to the loader).
 	 */
-	@SchemaMapping
-	CompletableFuture<@Nullable RelationshipManager> primaryManager(Client client,
-			DataLoader<String, RelationshipManager> managersByUsername) {
-		return managersByUsername.load(client.primaryManager());
-	}
-
-	@SchemaMapping
-	CompletableFuture<List<RelationshipManager>> coManagers(Client client,
-			DataLoader<String, RelationshipManager> managersByUsername) {
-		if (client.coManagers().isEmpty()) {
-			return CompletableFuture.completedFuture(List.of());
-		}
-		return managersByUsername.loadMany(client.coManagers())
-			.thenApply(found -> found.stream().filter(Objects::nonNull).toList());
+	@Override
+	public void configure(RuntimeWiring.Builder wiring) {
+		wiring.type("Client", type -> type
+			.dataFetcher("primaryManager", LoaderFields.<Client, String, RelationshipManager>one(MANAGERS_BY_USERNAME,
+					RelationshipManager.class, Client::primaryManager))
+			.dataFetcher("coManagers", LoaderFields.<Client, String, RelationshipManager>many(MANAGERS_BY_USERNAME,
+					RelationshipManager.class, Client::coManagers)));
 	}
 
 	private Map<String, RelationshipManager> managersByUsername(Collection<String> usernames) {
