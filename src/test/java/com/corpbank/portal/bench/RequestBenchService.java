@@ -40,7 +40,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * <ul>
  * <li>{@code GET /token?user=rm_li}: a fresh access token of a test user ({@link TestIdentityProvider}: a key made
  * for this run, its JWKS on another loopback port, which the portal's real decoder fetches);</li>
- * <li>{@code GET /stats}: {@code cpuNanos commands requestThreadsCpuNanos} — this process's CPU time, the driver
+ * <li>{@code GET /stats}: {@code cpuNanos commands requestThreadsCpuNanos requestThreadsAllocatedBytes} — this
+ * process's CPU time, the driver
  * commands sent so far (from request threads: Boot's scheduler threads, e.g. the notifications' poll, are left out)
  * and the CPU time of Tomcat's request threads;</li>
  * <li>{@code POST /capture/start}, {@code GET /capture/stop}: the command documents sent in between, one canonical
@@ -97,7 +98,8 @@ public final class RequestBenchService {
 			}
 		});
 		control.createContext("/stats", exchange -> reply(exchange, 200,
-				processCpuNanos() + " " + commands.count() + " " + requestThreadsCpuNanos()));
+				processCpuNanos() + " " + commands.count() + " " + requestThreadsCpuNanos() + " "
+						+ requestThreadsAllocatedBytes()));
 		control.createContext("/capture/start", exchange -> {
 			commands.startCapture();
 			reply(exchange, 200, "");
@@ -126,6 +128,21 @@ public final class RequestBenchService {
 			if (info != null && info.getThreadName().startsWith("http-nio-")) {
 				long cpu = threads.getThreadCpuTime(info.getThreadId());
 				total += Math.max(cpu, 0);
+			}
+		}
+		return total;
+	}
+
+	/**
+	 * The bytes Tomcat's request threads have allocated: steadier than CPU time on a shared machine (no JIT, GC or
+	 * neighbour in it), so a change's effect shows even when the CPU figures move by ±10% from run to run.
+	 */
+	private static long requestThreadsAllocatedBytes() {
+		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+		long total = 0;
+		for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+			if (info != null && info.getThreadName().startsWith("http-nio-")) {
+				total += Math.max(threads.getThreadAllocatedBytes(info.getThreadId()), 0);
 			}
 		}
 		return total;

@@ -240,9 +240,9 @@ public final class RequestBenchmark {
 
 		StringBuilder table = new StringBuilder();
 		table.append("| scenario | clients | conc. | requests | median ms | p99 ms | req/s | commands/req "
-				+ "| service CPU ms/req (process) | (request threads) "
+				+ "| service CPU ms/req (process) | (request threads) | KiB allocated/req (request threads) "
 				+ "| raw median ms | raw p99 ms | raw req/s | overhead (median) | overhead (p99) |\n");
-		table.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+		table.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 		StringBuilder notes = new StringBuilder("Scenarios:\n\n");
 		for (Plan plan : bench.plans()) {
 			if (!only.isBlank() && !Arrays.asList(only.split(",")).contains(plan.name())) {
@@ -409,6 +409,7 @@ public final class RequestBenchmark {
 		Samples raw = new Samples();
 		long cpuNanos = 0;
 		long requestCpuNanos = 0;
+		long requestAllocatedBytes = 0;
 		long commands = 0;
 		for (int round = 0; round < this.rounds; round++) {
 			long[] before = stats();
@@ -417,6 +418,7 @@ public final class RequestBenchmark {
 			cpuNanos += after[0] - before[0];
 			commands += after[1] - before[1];
 			requestCpuNanos += after[2] - before[2];
+			requestAllocatedBytes += after[3] - before[3];
 			runFor(scenario, concurrency, this.seconds, true, raw);
 		}
 		long[] serviceSorted = service.sorted();
@@ -426,9 +428,10 @@ public final class RequestBenchmark {
 		double rawMedian = Samples.percentileMillis(rawSorted, 50);
 		double rawP99 = Samples.percentileMillis(rawSorted, 99);
 		int count = service.count();
-		return "| %s | %d | %d | %d | %.2f | %.2f | %.1f | %.2f | %.2f | %.2f | %.2f | %.2f | %.1f | %.2f× | %.2f× |".formatted(
+		return "| %s | %d | %d | %d | %.2f | %.2f | %.1f | %.2f | %.2f | %.2f | %.0f | %.2f | %.2f | %.1f | %.2f× | %.2f× |".formatted(
 				scenario.name(), clients, concurrency, count, median, p99, service.perSecond(),
-				(double) commands / count, cpuNanos / 1e6 / count, requestCpuNanos / 1e6 / count, rawMedian, rawP99,
+				(double) commands / count, cpuNanos / 1e6 / count, requestCpuNanos / 1e6 / count,
+				requestAllocatedBytes / 1024.0 / count, rawMedian, rawP99,
 				raw.perSecond(),
 				median / rawMedian, p99 / rawP99);
 	}
