@@ -3,10 +3,10 @@ package com.corpbank.portal.worklist;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import com.corpbank.portal.client.Client;
 import com.corpbank.portal.client.FollowUp;
+import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class FollowUpItems implements WorklistSource {
+
+	static final String FOLLOW_UP = "followUp";
 
 	static final String DUE_ON = "followUp.dueOn";
 
@@ -43,9 +45,10 @@ class FollowUpItems implements WorklistSource {
 	@Override
 	public List<WorklistItem> page(WorklistRequest request, @Nullable UrgencyPosition after, int limit) {
 		Criteria keyset = (after != null) ? after.afterOnDate(kind(), DUE_ON, 1) : null;
-		return this.store.clientPage(Client.class, matching(request, keyset), ORDER, limit)
+		return this.store.clientPage(Client.class, matching(request, keyset), ORDER, limit, FOLLOW_UP)
 			.stream()
-			.map(row -> item(request, this.store.read(Client.class, row)))
+			.map(row -> item(request, row.getString("_id"),
+					this.store.read(FollowUp.class, row.get(FOLLOW_UP, Document.class))))
 			.toList();
 	}
 
@@ -65,9 +68,8 @@ class FollowUpItems implements WorklistSource {
 					request.overdueOnly() ? Criteria.where(DUE_ON).lt(today) : null, keyset);
 	}
 
-	private WorklistItem item(WorklistRequest request, Client client) {
-		FollowUp followUp = Objects.requireNonNull(client.followUp());
-		return request.item(kind(), client.id(), client.id(), followUp.rmUsername(),
+	private WorklistItem item(WorklistRequest request, String clientId, FollowUp followUp) {
+		return request.item(kind(), clientId, clientId, followUp.rmUsername(),
 				WorklistRequest.startOf(followUp.dueOn().plusDays(1)),
 				"定期回访 Follow-up due on %s (tier %s cadence)".formatted(followUp.dueOn(), followUp.tier()));
 	}

@@ -60,10 +60,13 @@ class WorklistStore {
 		return aggregate(type, collection, stages);
 	}
 
-	/** A page of the client collection itself (the scope is then part of {@code match}). */
-	List<Document> clientPage(Class<?> type, Criteria match, Sort sort, int limit) {
-		return aggregate(type, "clients",
-				List.of(Aggregation.match(match), Aggregation.sort(sort), Aggregation.limit(limit)));
+	/**
+	 * A page of the client collection itself (the scope is then part of {@code match}), each row only {@code _id} and
+	 * {@code fields}: a client document is large and a worklist row needs a field or two of it.
+	 */
+	List<Document> clientPage(Class<?> type, Criteria match, Sort sort, int limit, String... fields) {
+		return aggregate(type, "clients", List.of(Aggregation.match(match), Aggregation.sort(sort),
+				Aggregation.limit(limit), Aggregation.project(fields)));
 	}
 
 	/** The counts by the joined client's primary RM of the rows of {@code match} in the request's scope. */
