@@ -9,7 +9,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +40,9 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import static com.corpbank.portal.support.Testers.as;
+import static com.corpbank.portal.portfolio.ExpectedPortfolio.figures;
+import static com.corpbank.portal.portfolio.ExpectedPortfolio.figuresByKey;
+import static com.corpbank.portal.portfolio.ExpectedPortfolio.normalised;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -434,40 +436,10 @@ class PortfolioAsOfTests {
 			.toList();
 	}
 
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> figures(Object figures) {
-		return (Map<String, Object>) figures;
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Map<String, Object>> figuresByKey(Map<String, Object> portfolio) {
-		Map<String, Map<String, Object>> byKey = new LinkedHashMap<>();
-		for (Map<String, Object> group : (List<Map<String, Object>>) portfolio.get("groups")) {
-			byKey.put(String.valueOf(group.get("key")), normalised(figures(group.get("figures"))));
-		}
-		return byKey;
-	}
-
-	private static Map<String, Object> normalised(Map<String, Object> figures) {
-		Map<String, Object> copy = new HashMap<>(figures);
-		for (String money : List.of("revenue", "averageDeposits", "loanBalance", "feeIncome")) {
-			copy.put(money, new BigDecimal((String) figures.get(money)).setScale(2).toPlainString());
-		}
-		return copy;
-	}
-
 	private static Map<String, Map<String, Object>> expectedByKey(List<Map<String, Object>> rows,
 			PortfolioDimension dimension, String date) {
-		Map<String, List<Map<String, Object>>> grouped = new HashMap<>();
-		for (Map<String, Object> row : existing(rows, date)) {
-			grouped.computeIfAbsent(String.valueOf(keyOf(row, dimension)), key -> new ArrayList<>()).add(row);
-		}
-		Map<String, Map<String, Object>> expected = new LinkedHashMap<>();
-		grouped.keySet()
-			.stream()
-			.sorted((a, b) -> a.equals("null") ? 1 : b.equals("null") ? -1 : a.compareTo(b))
-			.forEach(key -> expected.put(key, sums(grouped.get(key))));
-		return expected;
+		return ExpectedPortfolio.expectedByKey(existing(rows, date), row -> keyOf(row, dimension),
+				PortfolioAsOfTests::sums);
 	}
 
 	private static Map<String, Object> expected(List<Map<String, Object>> rows, String date) {
@@ -491,39 +463,16 @@ class PortfolioAsOfTests {
 
 	/** Counts and sums of these rows' figures of the date, in BigDecimal. */
 	private static Map<String, Object> sums(List<Map<String, Object>> rows) {
-		BigDecimal revenue = BigDecimal.ZERO.setScale(2);
-		BigDecimal deposits = BigDecimal.ZERO.setScale(2);
-		BigDecimal loans = BigDecimal.ZERO.setScale(2);
-		BigDecimal fees = BigDecimal.ZERO.setScale(2);
-		int withRevenue = 0;
-		int withMetrics = 0;
-		String oldest = null;
-		String newest = null;
+		ExpectedPortfolio.Totals totals = new ExpectedPortfolio.Totals();
 		for (Map<String, Object> row : rows) {
 			if (row.get("statement") instanceof FinancialStatement statement && statement.currency().equals("CNY")) {
-				revenue = revenue.add(statement.revenue());
-				withRevenue++;
+				totals.addRevenue(statement.revenue());
 			}
 			if (row.get("month") instanceof RelationshipMetrics month) {
-				deposits = deposits.add(month.averageDeposits());
-				loans = loans.add(month.loanBalance());
-				fees = fees.add(month.feeIncome());
-				withMetrics++;
-				oldest = (oldest == null || month.month().compareTo(oldest) < 0) ? month.month() : oldest;
-				newest = (newest == null || month.month().compareTo(newest) > 0) ? month.month() : newest;
+				totals.addMonth(month.month(), month.averageDeposits(), month.loanBalance(), month.feeIncome());
 			}
 		}
-		Map<String, Object> expected = new HashMap<>();
-		expected.put("clientCount", rows.size());
-		expected.put("revenue", revenue.setScale(2).toPlainString());
-		expected.put("clientsWithRevenue", withRevenue);
-		expected.put("averageDeposits", deposits.setScale(2).toPlainString());
-		expected.put("loanBalance", loans.setScale(2).toPlainString());
-		expected.put("feeIncome", fees.setScale(2).toPlainString());
-		expected.put("clientsWithMetrics", withMetrics);
-		expected.put("oldestMetricsMonth", oldest);
-		expected.put("newestMetricsMonth", newest);
-		return expected;
+		return totals.figures(rows.size());
 	}
 
 	private static Document tierEntry(String id, String clientId, String tier, String beijingTime) {

@@ -7,11 +7,8 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Stream;
 
 import com.corpbank.portal.financials.ClientSizing;
@@ -32,6 +29,9 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import static com.corpbank.portal.support.Testers.as;
+import static com.corpbank.portal.portfolio.ExpectedPortfolio.figures;
+import static com.corpbank.portal.portfolio.ExpectedPortfolio.figuresByKey;
+import static com.corpbank.portal.portfolio.ExpectedPortfolio.normalised;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -382,42 +382,9 @@ class PortfolioTests {
 			.get();
 	}
 
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> figures(Object figures) {
-		return (Map<String, Object>) figures;
-	}
-
-	/** The answer's groups by key, in the answer's order, with amounts as BigDecimal text normalised to scale 2. */
-	@SuppressWarnings("unchecked")
-	private static Map<String, Map<String, Object>> figuresByKey(Map<String, Object> portfolio) {
-		Map<String, Map<String, Object>> byKey = new LinkedHashMap<>();
-		for (Map<String, Object> group : (List<Map<String, Object>>) portfolio.get("groups")) {
-			byKey.put(String.valueOf(group.get("key")), normalised(figures(group.get("figures"))));
-		}
-		return byKey;
-	}
-
-	private static Map<String, Object> normalised(Map<String, Object> figures) {
-		Map<String, Object> copy = new HashMap<>(figures);
-		for (String money : List.of("revenue", "averageDeposits", "loanBalance", "feeIncome")) {
-			copy.put(money, new BigDecimal((String) figures.get(money)).setScale(2).toPlainString());
-		}
-		return copy;
-	}
-
-	/** Expected groups from the listed rows, in key order with the null key last, as the answer orders them. */
 	private static Map<String, Map<String, Object>> expectedByKey(List<Map<String, Object>> rows,
 			PortfolioDimension dimension) {
-		Map<String, List<Map<String, Object>>> grouped = new HashMap<>();
-		for (Map<String, Object> row : rows) {
-			grouped.computeIfAbsent(String.valueOf(keyOf(row, dimension)), key -> new ArrayList<>()).add(row);
-		}
-		Map<String, Map<String, Object>> expected = new LinkedHashMap<>();
-		grouped.keySet()
-			.stream()
-			.sorted((a, b) -> a.equals("null") ? 1 : b.equals("null") ? -1 : a.compareTo(b))
-			.forEach(key -> expected.put(key, expected(grouped.get(key))));
-		return expected;
+		return ExpectedPortfolio.expectedByKey(rows, row -> keyOf(row, dimension), PortfolioTests::expected);
 	}
 
 	@SuppressWarnings("unchecked")
@@ -443,45 +410,21 @@ class PortfolioTests {
 	/** Counts and sums of these rows, from the fields the list shows, in BigDecimal. */
 	@SuppressWarnings("unchecked")
 	private static Map<String, Object> expected(List<Map<String, Object>> rows) {
-		BigDecimal revenue = BigDecimal.ZERO.setScale(2);
-		BigDecimal deposits = BigDecimal.ZERO.setScale(2);
-		BigDecimal loans = BigDecimal.ZERO.setScale(2);
-		BigDecimal fees = BigDecimal.ZERO.setScale(2);
-		int withRevenue = 0;
-		int withMetrics = 0;
-		String oldest = null;
-		String newest = null;
+		ExpectedPortfolio.Totals totals = new ExpectedPortfolio.Totals();
 		for (Map<String, Object> row : rows) {
 			Map<String, Object> statement = (Map<String, Object>) row.get("latestFinancials");
 			// The fixture's statements are all annual: the latest is the latest annual one.
 			if (statement != null && "CNY".equals(statement.get("currency"))) {
 				assertThat((String) statement.get("period")).matches("\\d{4}");
-				revenue = revenue.add(new BigDecimal((String) statement.get("revenue")));
-				withRevenue++;
+				totals.addRevenue(new BigDecimal((String) statement.get("revenue")));
 			}
 			Map<String, Object> month = (Map<String, Object>) row.get("latestRelationshipMetrics");
 			if (month != null) {
-				deposits = deposits.add(new BigDecimal((String) month.get("averageDeposits")));
-				loans = loans.add(new BigDecimal((String) month.get("loanBalance")));
-				fees = fees.add(new BigDecimal((String) month.get("feeIncome")));
-				withMetrics++;
-				String label = (String) month.get("month");
-				oldest = (oldest == null || label.compareTo(oldest) < 0) ? label : oldest;
-				newest = (newest == null || label.compareTo(newest) > 0) ? label : newest;
+				totals.addMonth((String) month.get("month"), new BigDecimal((String) month.get("averageDeposits")),
+						new BigDecimal((String) month.get("loanBalance")), new BigDecimal((String) month.get("feeIncome")));
 			}
 		}
-		Map<String, Object> expected = new HashMap<>();
-		expected.put("clientCount", rows.size());
-		expected.put("revenue", revenue.setScale(2).toPlainString());
-		expected.put("clientsWithRevenue", withRevenue);
-		expected.put("averageDeposits", deposits.setScale(2).toPlainString());
-		expected.put("loanBalance", loans.setScale(2).toPlainString());
-		expected.put("feeIncome", fees.setScale(2).toPlainString());
-		expected.put("clientsWithMetrics", withMetrics);
-		expected.put("oldestMetricsMonth", oldest);
-		expected.put("newestMetricsMonth", newest);
-		assertThat(Objects.requireNonNull(expected.get("clientCount"))).isNotNull();
-		return expected;
+		return totals.figures(rows.size());
 	}
 
 }
