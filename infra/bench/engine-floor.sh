@@ -6,13 +6,8 @@
 # Usage: infra/bench/engine-floor.sh [warm-up executions (5000)] [measured executions (3000)]   (~1 min)
 # Environment: SKIP_BUILD=1 to reuse target/test-classes and target/bench/classpath.txt
 set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/../.."
-out_dir="target/bench"
-mkdir -p "$out_dir"
-if [[ "${SKIP_BUILD:-0}" != 1 || ! -f "$out_dir/classpath.txt" ]]; then
-  ./mvnw -q -B -ntp -DskipTests -Dfrontend.skip=true test-compile dependency:build-classpath \
-    -Dmdep.includeScope=test -Dmdep.outputFile="$out_dir/classpath.txt"
-fi
-java_bin="java"; [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]] && java_bin="$JAVA_HOME/bin/java"
-exec "$java_bin" -Xmx1g -cp "target/test-classes:target/classes:$(cat "$out_dir/classpath.txt")" \
-  com.corpbank.portal.graphql.EngineFloorBenchmark "$@"
+script_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$script_dir/../.."
+source "$script_dir/classpath.sh"
+bench_classes "target/bench/classes-floor-$(date -u +%Y%m%dT%H%M%SZ)"
+exec "$java_bin" -Xmx1g -cp "$cp" com.corpbank.portal.graphql.EngineFloorBenchmark "$@"

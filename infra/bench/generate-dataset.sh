@@ -42,18 +42,9 @@ out_dir="target/bench"
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$out_dir"
 
-if [[ "${SKIP_BUILD:-0}" != 1 || ! -f "$out_dir/classpath.txt" ]]; then
-  echo "== building test classes and the test classpath"
-  ./mvnw -q -B -ntp -DskipTests -Dfrontend.skip=true test-compile dependency:build-classpath \
-    -Dmdep.includeScope=test -Dmdep.outputFile="$out_dir/classpath.txt"
-fi
-# A snapshot of the compiled classes: the store outlives this script, and a later build must not change its classes.
-snapshot="$out_dir/classes-dataset-$stamp"
-mkdir -p "$snapshot"
-cp -r target/classes "$snapshot/main"
-cp -r target/test-classes "$snapshot/test"
-cp="$snapshot/test:$snapshot/main:$(cat "$out_dir/classpath.txt")"
-java_bin="java"; [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]] && java_bin="$JAVA_HOME/bin/java"
+# The store outlives this script: its classes must not change with a later build.
+source "$script_dir/classpath.sh"
+bench_classes "$out_dir/classes-dataset-$stamp"
 
 store_pid=""
 if [[ -z "$uri" ]]; then

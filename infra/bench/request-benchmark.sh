@@ -41,18 +41,8 @@ mkdir -p "$out_dir"
 report="$out_dir/requests-$stamp.md"
 started_at=$(date +%s)
 
-if [[ "${SKIP_BUILD:-0}" != 1 || ! -f "$out_dir/classpath.txt" ]]; then
-  echo "== building test classes and the test classpath"
-  ./mvnw -q -B -ntp -DskipTests -Dfrontend.skip=true test-compile dependency:build-classpath \
-    -Dmdep.includeScope=test -Dmdep.outputFile="$out_dir/classpath.txt"
-fi
-# A snapshot of the compiled classes: a build during the run cannot mix two versions.
-snapshot="$out_dir/classes-$stamp"
-mkdir -p "$snapshot"
-cp -r "${MAIN_CLASSES:-target/classes}" "$snapshot/main"
-cp -r target/test-classes "$snapshot/test"
-cp="$snapshot/test:$snapshot/main:$(cat "$out_dir/classpath.txt")"
-java_bin="java"; [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]] && java_bin="$JAVA_HOME/bin/java"
+source "$script_dir/classpath.sh"
+bench_classes "$out_dir/classes-$stamp" "${MAIN_CLASSES:-target/classes}"
 
 store_pid=""; service_pid=""
 stop_all() {

@@ -30,18 +30,8 @@ stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$out_dir"
 report="$out_dir/retiering-$stamp.md"
 
-if [[ "${SKIP_BUILD:-0}" != 1 || ! -f "$out_dir/classpath.txt" ]]; then
-  echo "== building test classes and the test classpath"
-  ./mvnw -q -B -ntp -DskipTests -Dfrontend.skip=true test-compile dependency:build-classpath \
-    -Dmdep.includeScope=test -Dmdep.outputFile="$out_dir/classpath.txt"
-fi
-# A snapshot of the compiled classes: a build during the run (each size is a new JVM) cannot mix two versions.
-snapshot="$out_dir/classes-$stamp"
-mkdir -p "$snapshot"
-cp -r target/classes "$snapshot/main"
-cp -r target/test-classes "$snapshot/test"
-cp="$snapshot/test:$snapshot/main:$(cat "$out_dir/classpath.txt")"
-java_bin="java"; [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]] && java_bin="$JAVA_HOME/bin/java"
+source "$script_dir/classpath.sh"
+bench_classes "$out_dir/classes-$stamp"
 
 store_pid=""
 stop_store() { [[ -z "$store_pid" ]] || { kill -TERM "$store_pid" 2>/dev/null || true; wait "$store_pid" 2>/dev/null || true; }; }
