@@ -30,6 +30,11 @@ class SelectedDataFetcherObservations extends GraphQlObservationInstrumentation 
 	@Override
 	public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
 			InstrumentationState state) {
+		// Spring never observes a trivial fetcher either; asking for its path first would build the fetching
+		// environment graphql-java spares trivial fetchers, for every row and field of a page.
+		if (parameters.isTrivialDataFetcher()) {
+			return dataFetcher;
+		}
 		boolean observed = switch (this.selected) {
 			case ALL -> true;
 			case NONE -> false;
