@@ -15,7 +15,9 @@
 # Environment: SERVICE_HEAP (default 1g), STORE_HEAP (default 14g from 50,000 clients, else 4g), SEED (default
 #              2026), MONGODB_URI (a real MongoDB instead of the embedded store; its database "portal" is DROPPED),
 #              BENCH_SECONDS (per round and side, default 6), BENCH_ROUNDS (default 2), BENCH_WARMUP (seconds per
-#              scenario, default 4), BENCH_CONCURRENCY (default 1,4,16), BENCH_SCENARIOS (comma-separated names,
+#              scenario at least, default 4), BENCH_WARMUP_MAX (the service is warmed up in 10 s slices until the JIT
+#              compilers spend at most BENCH_JIT_SETTLED_MS (default 100) in one, for at most this many seconds,
+#              default 300), BENCH_CONCURRENCY (default 1,4,16), BENCH_SCENARIOS (comma-separated names,
 #              default all), BENCH_MAX_REQUEST_SECONDS (a scenario one of whose requests takes longer is reported
 #              as not measured; default 20), SERVICE_JAVA_OPTS (e.g. -XX:StartFlightRecording=filename=x.jfr),
 #              MAIN_CLASSES (a directory of compiled main classes to measure instead of target/classes, e.g. the
@@ -101,7 +103,8 @@ table="$out_dir/requests-$stamp-table.md"
 driver_status=0
 echo "== measuring (log: $out_dir/requests-$stamp-driver.log)"
 "$java_bin" -Xmx1g -Dbench.seconds="${BENCH_SECONDS:-6}" -Dbench.rounds="${BENCH_ROUNDS:-2}" \
-  -Dbench.warmup="${BENCH_WARMUP:-4}" -Dbench.concurrency="${BENCH_CONCURRENCY:-1,4,16}" \
+  -Dbench.warmup="${BENCH_WARMUP:-4}" -Dbench.warmupMax="${BENCH_WARMUP_MAX:-300}" \
+  -Dbench.jitSettledMillis="${BENCH_JIT_SETTLED_MS:-100}" -Dbench.concurrency="${BENCH_CONCURRENCY:-1,4,16}" \
   -Dbench.scenarios="${BENCH_SCENARIOS:-}" -Dbench.maxRequestSeconds="${BENCH_MAX_REQUEST_SECONDS:-20}" -cp "$cp" com.corpbank.portal.bench.RequestBenchmark \
   "http://127.0.0.1:$portal_port" "http://127.0.0.1:$control_port" "$uri" "$clients" "$table" \
   2>&1 | tee "$out_dir/requests-$stamp-driver.log" || driver_status=$?
@@ -121,7 +124,7 @@ stop_all; service_pid=""; store_pid=""
   echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(free -g | awk '/Mem:/{print $2}') GiB;" \
        "$("$java_bin" -version 2>&1 | head -1); service heap -Xmx$SERVICE_HEAP. Load average before/after measuring: $load_before / $load_after."
   echo "Dataset: $clients clients (ScaledBook, seed $SEED). Store: $store_desc.${MAIN_CLASSES:+ Service classes: $MAIN_CLASSES.}"
-  echo "Each cell: ${BENCH_ROUNDS:-2} rounds of ${BENCH_SECONDS:-6} s of the service then ${BENCH_SECONDS:-6} s of the raw replay, after a ${BENCH_WARMUP:-4} s warm-up per scenario."
+  echo "Each cell: ${BENCH_ROUNDS:-2} rounds of ${BENCH_SECONDS:-6} s of the service then ${BENCH_SECONDS:-6} s of the raw replay, after a warm-up per scenario of at least ${BENCH_WARMUP:-4} s, until the service's JIT compilers spent at most ${BENCH_JIT_SETTLED_MS:-100} ms in 10 s, for at most ${BENCH_WARMUP_MAX:-300} s (the scenario notes below say how each ended)."
   echo "Latencies are client-side (HTTP round trip incl. JSON); \"raw\" is the plain driver running the service's captured commands; overhead = service / raw."
   echo "Wall time of the whole run: $(( $(date +%s) - started_at )) s.${store_heap_used:+ Store heap used after a full GC at the end: $store_heap_used.}"
   [[ $driver_status -eq 0 ]] || echo "**The load generator FAILED (exit $driver_status): the table holds the cells measured before; see the driver log.**"

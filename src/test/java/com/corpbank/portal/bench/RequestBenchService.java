@@ -40,10 +40,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * <ul>
  * <li>{@code GET /token?user=rm_li}: a fresh access token of a test user ({@link TestIdentityProvider}: a key made
  * for this run, its JWKS on another loopback port, which the portal's real decoder fetches);</li>
- * <li>{@code GET /stats}: {@code cpuNanos commands requestThreadsCpuNanos requestThreadsAllocatedBytes} — this
- * process's CPU time, the driver
- * commands sent so far (from request threads: Boot's scheduler threads, e.g. the notifications' poll, are left out)
- * and the CPU time of Tomcat's request threads;</li>
+ * <li>{@code GET /stats}: {@code cpuNanos commands requestThreadsCpuNanos requestThreadsAllocatedBytes jitMillis} —
+ * this process's CPU time, the driver commands sent so far (from request threads: Boot's scheduler threads, e.g. the
+ * notifications' poll, are left out), the CPU time and allocated bytes of Tomcat's request threads, and the time the
+ * JIT compilers have spent so far (a service still compiling is not in its steady state yet);</li>
  * <li>{@code POST /capture/start}, {@code GET /capture/stop}: the command documents sent in between, one canonical
  * Extended JSON document a line (the load generator replays them with the plain driver: the floor).</li>
  * </ul>
@@ -99,7 +99,8 @@ public final class RequestBenchService {
 		});
 		control.createContext("/stats", exchange -> reply(exchange, 200,
 				processCpuNanos() + " " + commands.count() + " " + requestThreadsCpuNanos() + " "
-						+ requestThreadsAllocatedBytes()));
+						+ requestThreadsAllocatedBytes() + " "
+						+ ManagementFactory.getCompilationMXBean().getTotalCompilationTime()));
 		control.createContext("/capture/start", exchange -> {
 			commands.startCapture();
 			reply(exchange, 200, "");

@@ -144,6 +144,8 @@ public final class RequestBenchmark {
 
 	private static final Set<String> CURSOR_COMMANDS = Set.of("find", "aggregate", "listCollections", "listIndexes");
 
+	private static final double WARM_UP_SLICE_SECONDS = 10;
+
 	private final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(10))
@@ -162,6 +164,13 @@ public final class RequestBenchmark {
 	private final Duration maxRequest = Duration.ofSeconds(Integer.getInteger("bench.maxRequestSeconds", 20));
 
 	private final double warmup = Double.parseDouble(System.getProperty("bench.warmup", "4"));
+
+	private final double warmupMax = Double.parseDouble(System.getProperty("bench.warmupMax", "300"));
+
+	private final long jitSettledMillis = Long.getLong("bench.jitSettledMillis", 100);
+
+	/** Per scenario: how long its warm-up ran, and whether the JIT had settled by then. */
+	private final Map<String, String> warmUps = new HashMap<>();
 
 	/** One request of a scenario: who sends it, the document and its variables; the commands it costs. */
 	record Call(String user, String document, BsonDocument variables, List<BsonDocument> commands) {
@@ -241,8 +250,8 @@ public final class RequestBenchmark {
 		StringBuilder table = new StringBuilder();
 		table.append("| scenario | clients | conc. | requests | median ms | p99 ms | req/s | commands/req "
 				+ "| service CPU ms/req (process) | (request threads) | KiB allocated/req (request threads) "
-				+ "| raw median ms | raw p99 ms | raw req/s | overhead (median) | overhead (p99) |\n");
-		table.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+				+ "| JIT ms/req | raw median ms | raw p99 ms | raw req/s | overhead (median) | overhead (p99) |\n");
+		table.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 		StringBuilder notes = new StringBuilder("Scenarios:\n\n");
 		for (Plan plan : bench.plans()) {
 			if (!only.isBlank() && !Arrays.asList(only.split(",")).contains(plan.name())) {
@@ -274,7 +283,9 @@ public final class RequestBenchmark {
 					.collect(Collectors.joining(", ")))
 				.append(" (")
 				.append(commandNames(scenario.calls().get(0).commands()))
-				.append(")\n");
+				.append("); ")
+				.append(bench.warmUps.get(scenario.name()))
+				.append('\n');
 		}
 		Files.writeString(report, table + "\n" + notes + "\n" + pageSizes + "\n", StandardCharsets.UTF_8);
 		bench.mongo.close();
@@ -398,10 +409,34 @@ public final class RequestBenchmark {
 
 	// ---- measuring
 
+	/**
+	 * The raw replay for half of {@code bench.warmup}, then the service in slices of {@value #WARM_UP_SLICE_SECONDS} s
+	 * at concurrency 2 until it has run at least half of {@code bench.warmup} and the JIT compilers spent at most
+	 * {@code bench.jitSettledMillis} in the last slice, or {@code bench.warmupMax} seconds have passed. Code that runs
+	 * once per request (HTTP, security, the GraphQL request) reaches the optimising compiler only after thousands of
+	 * requests; measured before that, the service's CPU per page was half again its steady-state figure.
+	 */
 	void warmUp(Scenario scenario) throws Exception {
 		System.out.println("== " + scenario.name() + ": warming up");
-		runFor(scenario, 2, this.warmup / 2, false);
 		runFor(scenario, 2, this.warmup / 2, true);
+		long started = System.nanoTime();
+		int requests = 0;
+		long jitMillis;
+		double elapsed;
+		do {
+			long[] before = stats();
+			Samples slice = new Samples();
+			runFor(scenario, 2, Math.min(WARM_UP_SLICE_SECONDS, this.warmupMax), false, slice);
+			jitMillis = stats()[4] - before[4];
+			requests += slice.count();
+			elapsed = (System.nanoTime() - started) / 1e9;
+			System.out.printf("== %s: warm-up %.0f s, %d requests, JIT %d ms in the last slice%n", scenario.name(),
+					elapsed, requests, jitMillis);
+		}
+		while (elapsed < this.warmupMax && (elapsed < this.warmup / 2 || jitMillis > this.jitSettledMillis));
+		this.warmUps.put(scenario.name(), "%.0f s and %d requests of warm-up, %s".formatted(elapsed, requests,
+				(jitMillis <= this.jitSettledMillis) ? "JIT settled (" + jitMillis + " ms in the last slice)"
+						: "JIT NOT settled (" + jitMillis + " ms in the last slice; raise BENCH_WARMUP_MAX)"));
 	}
 
 	String measure(Scenario scenario, int clients, int concurrency) throws Exception {
@@ -410,6 +445,7 @@ public final class RequestBenchmark {
 		long cpuNanos = 0;
 		long requestCpuNanos = 0;
 		long requestAllocatedBytes = 0;
+		long jitMillis = 0;
 		long commands = 0;
 		for (int round = 0; round < this.rounds; round++) {
 			long[] before = stats();
@@ -419,6 +455,7 @@ public final class RequestBenchmark {
 			commands += after[1] - before[1];
 			requestCpuNanos += after[2] - before[2];
 			requestAllocatedBytes += after[3] - before[3];
+			jitMillis += after[4] - before[4];
 			runFor(scenario, concurrency, this.seconds, true, raw);
 		}
 		long[] serviceSorted = service.sorted();
@@ -428,10 +465,10 @@ public final class RequestBenchmark {
 		double rawMedian = Samples.percentileMillis(rawSorted, 50);
 		double rawP99 = Samples.percentileMillis(rawSorted, 99);
 		int count = service.count();
-		return "| %s | %d | %d | %d | %.2f | %.2f | %.1f | %.2f | %.2f | %.2f | %.0f | %.2f | %.2f | %.1f | %.2f× | %.2f× |".formatted(
+		return "| %s | %d | %d | %d | %.2f | %.2f | %.1f | %.2f | %.2f | %.2f | %.0f | %.2f | %.2f | %.2f | %.1f | %.2f× | %.2f× |".formatted(
 				scenario.name(), clients, concurrency, count, median, p99, service.perSecond(),
 				(double) commands / count, cpuNanos / 1e6 / count, requestCpuNanos / 1e6 / count,
-				requestAllocatedBytes / 1024.0 / count, rawMedian, rawP99,
+				requestAllocatedBytes / 1024.0 / count, (double) jitMillis / count, rawMedian, rawP99,
 				raw.perSecond(),
 				median / rawMedian, p99 / rawP99);
 	}
