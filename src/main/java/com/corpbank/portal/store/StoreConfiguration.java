@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import com.mongodb.ConnectionString;
@@ -16,10 +17,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.data.mongodb.autoconfigure.DataMongoProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 
 /**
  * Chooses the store: a real MongoDB when {@code portal.store.mongodb-uri} is set, otherwise an in-process
@@ -75,6 +78,25 @@ class StoreConfiguration {
 					socket.readTimeout(properties.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
 				}
 			});
+	}
+
+	/**
+	 * Boot's conversions (the big-decimal representation of {@code spring.data.mongodb.representation}) and every
+	 * {@link DocumentReader}: Boot offers no hook to add converters to its own bean, so this one replaces it.
+	 */
+	@Bean
+	MongoCustomConversions mongoCustomConversions(DataMongoProperties properties, List<DocumentReader<?>> readers) {
+		return conversions(properties.getRepresentation().getBigDecimal(), readers);
+	}
+
+	static MongoCustomConversions conversions(MongoCustomConversions.@Nullable BigDecimalRepresentation bigDecimals,
+			List<? extends DocumentReader<?>> readers) {
+		return MongoCustomConversions.create(adapter -> {
+			if (bigDecimals != null) {
+				adapter.bigDecimal(bigDecimals);
+			}
+			readers.forEach(adapter::registerConverter);
+		});
 	}
 
 	@Bean

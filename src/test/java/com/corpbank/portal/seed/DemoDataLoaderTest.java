@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import com.corpbank.portal.client.Client;
+import com.corpbank.portal.client.ClientDocumentReader;
+import com.corpbank.portal.support.MongoTemplates;
 import com.corpbank.portal.contact.Contact;
 import com.corpbank.portal.feedback.Complaint;
 import com.corpbank.portal.feedback.FeedbackProperties;
@@ -33,12 +35,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
-import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
-import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
-import org.springframework.data.mongodb.core.convert.MongoCustomConversions.BigDecimalRepresentation;
-import org.springframework.data.mongodb.core.convert.NoOpDbRefResolver;
-import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 import org.springframework.data.mongodb.core.query.Query;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -168,16 +164,9 @@ class DemoDataLoaderTest {
 		return this.mongoTemplate.count(new Query(), type);
 	}
 
+	/** As the application reads and writes: clients through their document reader. */
 	static MongoTemplate mongoTemplate(MongoClient client) {
-		MongoCustomConversions conversions = MongoCustomConversions
-			.create(adapter -> adapter.bigDecimal(BigDecimalRepresentation.DECIMAL128));
-		MongoMappingContext mappingContext = new MongoMappingContext();
-		mappingContext.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
-		mappingContext.afterPropertiesSet();
-		MappingMongoConverter converter = new MappingMongoConverter(NoOpDbRefResolver.INSTANCE, mappingContext);
-		converter.setCustomConversions(conversions);
-		converter.afterPropertiesSet();
-		return new MongoTemplate(new SimpleMongoClientDatabaseFactory(client, "portal"), converter);
+		return MongoTemplates.mongoTemplate(client, "portal", List.of(new ClientDocumentReader()));
 	}
 
 
