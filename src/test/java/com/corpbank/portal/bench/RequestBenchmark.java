@@ -270,12 +270,17 @@ public final class RequestBenchmark {
 				continue;
 			}
 			bench.warmUp(scenario);
+			boolean profiling = bench.profile("/profile/start?scenario=" + scenario.name());
 			for (int concurrency : concurrencies) {
 				String row = bench.measure(scenario, clients, concurrency);
 				System.out.println(row);
 				table.append(row).append('\n');
 				// written after each cell: a run that fails later keeps what it measured
 				Files.writeString(report, table + "\n" + pageSizes + "\n", StandardCharsets.UTF_8);
+			}
+			if (profiling) {
+				System.out.println("== " + scenario.name() + ": profile of the measured rounds in "
+						+ bench.get("/profile/stop"));
 			}
 			notes.append("- **").append(scenario.name()).append("**: ").append(scenario.description())
 				.append(" — commands per request as captured: ")
@@ -653,6 +658,23 @@ public final class RequestBenchmark {
 			.POST(HttpRequest.BodyPublishers.ofString(json))
 			.build();
 		return send(request);
+	}
+
+	/** Asks the service to start a recording; false when it is not profiling (no {@code -Dbench.profile}). */
+	private boolean profile(String path) {
+		try {
+			HttpResponse<String> response = this.http.send(
+					HttpRequest.newBuilder(this.control.resolve(path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+					HttpResponse.BodyHandlers.ofString());
+			return response.statusCode() == 200;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private String get(String path) {
