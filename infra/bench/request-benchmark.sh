@@ -22,10 +22,10 @@
 #              as not measured; default 20), SERVICE_JAVA_OPTS (e.g. -XX:StartFlightRecording=filename=x.jfr),
 #              MAIN_CLASSES (a directory of compiled main classes to measure instead of target/classes, e.g. the
 #              snapshot target/bench/classes-<stamp>/main of an earlier run: before/after comparisons),
-#              SKIP_BUILD=1 to reuse target/ and target/bench/classpath.txt, PROFILE=1 to record each scenario's
-#              measured rounds (not its warm-up) with JFR (target/bench/requests-<stamp>-<scenario>.jfr) and append
-#              where the service's request threads spend their CPU, by library (bench/JfrBreakdown); the recording
-#              costs the service a few per cent
+#              SKIP_BUILD=1 to reuse target/ and target/bench/classpath.txt, PROFILE=1 to record the service with JFR
+#              (target/bench/requests-<stamp>.jfr) and append, per scenario, where its request threads spend their
+#              CPU in the measured rounds (not the warm-up), by library (bench/JfrBreakdown); the recording costs the
+#              service a few per cent
 # Output: the table on stdout and in target/bench/requests-<UTC timestamp>.md; the JVMs' logs beside it.
 set -euo pipefail
 
@@ -84,11 +84,12 @@ else
 fi
 
 service_opts="${SERVICE_JAVA_OPTS:-}"
-profiling=0
+recording=""
 if [[ "${PROFILE:-0}" == 1 ]]; then
-  # one recording per scenario, of its measured rounds only (RequestBenchService /profile/start and /profile/stop)
-  profiling=1
-  service_opts="$service_opts -XX:FlightRecorderOptions:stackdepth=2048 -Dbench.profile=$out_dir/requests-$stamp"
+  # Recorded from the start (a recording started later makes the JIT recompile); each scenario's measured rounds are
+  # a window of it (RequestBenchService /profile/start and /profile/stop write requests-<stamp>-<scenario>.window).
+  recording="$out_dir/requests-$stamp.jfr"
+  service_opts="$service_opts -XX:FlightRecorderOptions:stackdepth=2048 -XX:StartFlightRecording=filename=$recording,settings=profile -Dbench.profile=$out_dir/requests-$stamp"
 fi
 
 service_log="$out_dir/requests-$stamp-service.log"
@@ -132,13 +133,14 @@ stop_all; service_pid=""; store_pid=""
   [[ $driver_status -eq 0 ]] || echo "**The load generator FAILED (exit $driver_status): the table holds the cells measured before; see the driver log.**"
   echo
   cat "$table"
-  if [[ $profiling == 1 ]]; then
-    for recording in "$out_dir/requests-$stamp"-*.jfr; do
-      [[ -s "$recording" ]] || continue
+  if [[ -n "$recording" && -s "$recording" ]]; then
+    for window in "$out_dir/requests-$stamp"-*.window; do
+      [[ -s "$window" ]] || continue
       echo
-      echo "### Where the request threads spend their CPU: $(basename "$recording" .jfr | sed "s/^requests-$stamp-//"), measured rounds (JFR, $recording)"
+      echo "### Where the request threads spend their CPU: $(basename "$window" .window | sed "s/^requests-$stamp-//"), measured rounds (JFR, $recording)"
       echo
-      "$java_bin" -cp "$cp" com.corpbank.portal.bench.JfrBreakdown "$recording"
+      # shellcheck disable=SC2046
+      "$java_bin" -cp "$cp" com.corpbank.portal.bench.JfrBreakdown "$recording" $(cat "$window")
     done
   fi
 } > "$report"

@@ -2,6 +2,7 @@ package com.corpbank.portal.bench;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,8 @@ import jdk.jfr.consumer.RecordingFile;
  * {@code HashMap.get} called by graphql-java is graphql-java's). Prints a Markdown table, largest first.
  * {@code infra/bench/request-benchmark.sh} runs it on the service's recording when {@code PROFILE=1}.
  *
- * <p>Usage: {@code java -cp <test classpath> com.corpbank.portal.bench.JfrBreakdown <recording.jfr>}
+ * <p>Usage: {@code java -cp <test classpath> com.corpbank.portal.bench.JfrBreakdown <recording.jfr> [<from> <to>]}:
+ * with a window (epoch milliseconds), only the samples taken in it (a scenario's measured rounds, not its warm-up).
  */
 public final class JfrBreakdown {
 
@@ -47,10 +49,13 @@ public final class JfrBreakdown {
 	public static void main(String[] args) throws IOException {
 		Map<String, Integer> samples = new LinkedHashMap<>();
 		int total = 0;
+		Instant from = (args.length > 2) ? Instant.ofEpochMilli(Long.parseLong(args[1])) : Instant.MIN;
+		Instant to = (args.length > 2) ? Instant.ofEpochMilli(Long.parseLong(args[2])) : Instant.MAX;
 		try (RecordingFile recording = new RecordingFile(Path.of(args[0]))) {
 			while (recording.hasMoreEvents()) {
 				RecordedEvent event = recording.readEvent();
-				if (!event.getEventType().getName().equals("jdk.ExecutionSample")) {
+				if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStartTime().isBefore(from)
+						|| event.getStartTime().isAfter(to)) {
 					continue;
 				}
 				RecordedThread thread = event.getThread("sampledThread");

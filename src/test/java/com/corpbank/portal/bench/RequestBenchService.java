@@ -8,18 +8,15 @@ import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.ParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
-
-import jdk.jfr.Configuration;
-import jdk.jfr.Recording;
 
 import com.corpbank.portal.PortalApplication;
 import com.corpbank.portal.seed.ScaledBook;
@@ -50,9 +47,12 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * this process's CPU time, the driver commands sent so far (from request threads: Boot's scheduler threads, e.g. the
  * notifications' poll, are left out), the CPU time and allocated bytes of Tomcat's request threads, and the time the
  * JIT compilers have spent so far (a service still compiling is not in its steady state yet);</li>
- * <li>{@code POST /profile/start?scenario=page}, {@code GET /profile/stop}: with {@code -Dbench.profile=<prefix>}, a JFR
- * recording (the {@code profile} settings) of what runs in between, written to {@code <prefix>-<scenario>.jfr}: the
- * load generator brackets each scenario's measured rounds with them, so that the warm-up is not in the profile;</li>
+ * <li>{@code POST /profile/start?scenario=page}, {@code GET /profile/stop?scenario=page}: with
+ * {@code -Dbench.profile=<prefix>}, the wall-clock window in between, written to {@code <prefix>-<scenario>.window}
+ * ({@code <from> <to>}, epoch milliseconds): the load generator brackets each scenario's measured rounds with them, and
+ * {@link JfrBreakdown} reads only that window of the service's recording. The recording itself runs from the JVM's
+ * start: one started after the warm-up made the JIT recompile much of the service, which then measured nothing
+ * steady;</li>
  * <li>{@code POST /capture/start}, {@code GET /capture/stop}: the command documents sent in between, one canonical
  * Extended JSON document a line (the load generator replays them with the plain driver: the floor).</li>
  * </ul>
@@ -111,34 +111,25 @@ public final class RequestBenchService {
 						+ requestThreadsAllocatedBytes() + " "
 						+ ManagementFactory.getCompilationMXBean().getTotalCompilationTime()));
 		String profile = System.getProperty("bench.profile", "");
-		AtomicReference<Recording> recording = new AtomicReference<>();
+		Map<String, Long> profiledSince = new ConcurrentHashMap<>();
 		control.createContext("/profile/start", exchange -> {
 			if (profile.isBlank()) {
 				reply(exchange, 404, "not profiling");
 				return;
 			}
-			try {
-				Recording started = new Recording(Configuration.getConfiguration("profile"));
-				started.setName(query(exchange).getOrDefault("scenario", "requests"));
-				started.start();
-				recording.set(started);
-				reply(exchange, 200, "");
-			}
-			catch (ParseException ex) {
-				reply(exchange, 500, ex.getMessage());
-			}
+			profiledSince.put(query(exchange).getOrDefault("scenario", "requests"), System.currentTimeMillis());
+			reply(exchange, 200, "");
 		});
 		control.createContext("/profile/stop", exchange -> {
-			Recording stopped = recording.getAndSet(null);
-			if (stopped == null) {
-				reply(exchange, 404, "no recording");
+			String scenario = query(exchange).getOrDefault("scenario", "requests");
+			Long since = profiledSince.remove(scenario);
+			if (since == null) {
+				reply(exchange, 404, "no window open for " + scenario);
 				return;
 			}
-			Path file = Path.of(profile + "-" + stopped.getName() + ".jfr");
-			stopped.stop();
-			stopped.dump(file);
-			stopped.close();
-			reply(exchange, 200, file.toString());
+			Path window = Path.of(profile + "-" + scenario + ".window");
+			Files.writeString(window, since + " " + System.currentTimeMillis() + "\n");
+			reply(exchange, 200, window.toString());
 		});
 		control.createContext("/capture/start", exchange -> {
 			commands.startCapture();

@@ -279,8 +279,8 @@ public final class RequestBenchmark {
 				Files.writeString(report, table + "\n" + pageSizes + "\n", StandardCharsets.UTF_8);
 			}
 			if (profiling) {
-				System.out.println("== " + scenario.name() + ": profile of the measured rounds in "
-						+ bench.get("/profile/stop"));
+				System.out.println("== " + scenario.name() + ": the measured rounds' window of the recording in "
+						+ bench.get("/profile/stop?scenario=" + scenario.name()));
 			}
 			notes.append("- **").append(scenario.name()).append("**: ").append(scenario.description())
 				.append(" — commands per request as captured: ")
@@ -660,7 +660,7 @@ public final class RequestBenchmark {
 		return send(request);
 	}
 
-	/** Asks the service to start a recording; false when it is not profiling (no {@code -Dbench.profile}). */
+	/** Opens the profile's window in the service; false when it is not profiling (no {@code -Dbench.profile}). */
 	private boolean profile(String path) {
 		try {
 			HttpResponse<String> response = this.http.send(
