@@ -75,6 +75,15 @@ public final class DocumentFields {
 		return fail(field, "an int", value);
 	}
 
+	/** For a primitive {@code int} component, which the mapping cannot fill from a missing value either. */
+	public static int requiredInt(Document document, String field) {
+		Integer value = integer(document, field);
+		if (value == null) {
+			throw new IllegalStateException("Stored field '" + field + "' is missing");
+		}
+		return value;
+	}
+
 	public static @Nullable Long longValue(Document document, String field) {
 		Object value = document.get(field);
 		if (value == null) {
@@ -87,6 +96,11 @@ public final class DocumentFields {
 			return number.longValue();
 		}
 		return fail(field, "a long", value);
+	}
+
+	public static @Nullable Boolean booleanValue(Document document, String field) {
+		Object value = document.get(field);
+		return (value == null) ? null : (value instanceof Boolean flag) ? flag : fail(field, "a boolean", value);
 	}
 
 	public static <E extends Enum<E>> @Nullable E enumValue(Document document, String field, Class<E> type) {

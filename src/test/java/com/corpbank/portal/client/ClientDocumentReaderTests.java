@@ -3,7 +3,6 @@ package com.corpbank.portal.client;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.TimeZone;
 
@@ -30,8 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.convert.MongoConverter;
 
+import static com.corpbank.portal.support.DocumentReaderAssertions.assertEveryDocumentReadAsTheMappingDoes;
+import static com.corpbank.portal.support.DocumentReaderAssertions.assertReadAsTheMappingDoes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
@@ -117,14 +117,13 @@ class ClientDocumentReaderTests {
 	@Test
 	void leavesWhatAProjectionLeftOutNullAsTheMappingDoes() {
 		ScaledBook.write(mappingOnly("scaled"), 40, 5L);
-		MongoConverter mapping = mappingOnly("scaled").getConverter();
 
 		for (String[] fields : List.of(new String[] { "_id", "followUp" }, new String[] { "_id", "name", "valueTier" },
 				new String[] { "name" })) {
 			for (Document projected : this.client.getDatabase("scaled").getCollection("clients")
 				.find()
 				.projection(Projections.include(fields))) {
-				assertThat(this.reader.convert(projected)).isEqualTo(mapping.read(Client.class, projected));
+				assertReadAsTheMappingDoes(this.client, projected, Client.class, this.reader);
 			}
 		}
 	}
@@ -138,29 +137,13 @@ class ClientDocumentReaderTests {
 			.withMessageContaining("String");
 	}
 
-	/**
-	 * Every stored client read three ways: by the reader, by the reflective mapping, and by a template with the reader
-	 * registered as the application registers it (which must be the reader's answer).
-	 */
 	private List<Client> assertEveryClientReadAsTheMappingDoes(String database, int atLeast) {
-		MongoConverter mapping = mappingOnly(database).getConverter();
-		List<Client> read = new ArrayList<>();
-		for (Document stored : this.client.getDatabase(database).getCollection("clients").find()) {
-			Client byReader = this.reader.convert(stored);
-			assertThat(byReader).as(stored.toJson()).isEqualTo(mapping.read(Client.class, stored));
-			read.add(byReader);
-		}
-		assertThat(read).hasSizeGreaterThanOrEqualTo(atLeast);
-		assertThat(withReader(database).findAll(Client.class)).containsExactlyInAnyOrderElementsOf(read);
-		return read;
+		return assertEveryDocumentReadAsTheMappingDoes(this.client, database, "clients", Client.class, this.reader,
+				atLeast);
 	}
 
 	private MongoTemplate mappingOnly(String database) {
 		return MongoTemplates.mongoTemplate(this.client, database, List.of());
-	}
-
-	private MongoTemplate withReader(String database) {
-		return MongoTemplates.mongoTemplate(this.client, database, List.of(this.reader));
 	}
 
 }

@@ -18,6 +18,7 @@ import com.corpbank.portal.client.Industry;
 import com.corpbank.portal.client.LifecycleStage;
 import com.corpbank.portal.client.Region;
 import com.corpbank.portal.financials.FinancialStatement;
+import com.corpbank.portal.financials.FinancialStatementDocumentReader;
 import com.corpbank.portal.industry.IndustryCatalog;
 import com.corpbank.portal.manager.RelationshipManager;
 import com.corpbank.portal.org.OrgUnit;
@@ -164,9 +165,10 @@ class DemoDataLoaderTest {
 		return this.mongoTemplate.count(new Query(), type);
 	}
 
-	/** As the application reads and writes: clients through their document reader. */
+	/** As the application reads and writes: clients and statements through their document readers. */
 	static MongoTemplate mongoTemplate(MongoClient client) {
-		return MongoTemplates.mongoTemplate(client, "portal", List.of(new ClientDocumentReader()));
+		return MongoTemplates.mongoTemplate(client, "portal",
+				List.of(new ClientDocumentReader(), new FinancialStatementDocumentReader()));
 	}
 
 
