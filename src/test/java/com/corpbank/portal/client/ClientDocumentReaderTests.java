@@ -12,20 +12,16 @@ import com.corpbank.portal.risk.FiveCategory;
 import com.corpbank.portal.risk.RiskGrade;
 import com.corpbank.portal.seed.DemoDataLoader;
 import com.corpbank.portal.seed.ScaledBook;
+import com.corpbank.portal.support.InMemoryStore;
 import com.corpbank.portal.support.MongoTemplates;
 import com.corpbank.portal.tier.AppliedOverride;
 import com.corpbank.portal.tier.TierReason;
 import com.corpbank.portal.tier.ValueTier;
 import com.corpbank.portal.tier.ValueTierCode;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Projections;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -43,22 +39,8 @@ class ClientDocumentReaderTests {
 
 	private final ClientDocumentReader reader = new ClientDocumentReader();
 
-	private MongoServer server;
-
-	private MongoClient client;
-
-	@BeforeEach
-	void startStore() {
-		this.server = new MongoServer(new MemoryBackend());
-		this.server.bind("127.0.0.1", 0);
-		this.client = MongoClients.create(this.server.getConnectionString());
-	}
-
-	@AfterEach
-	void stopStore() {
-		this.client.close();
-		this.server.shutdown();
-	}
+	@RegisterExtension
+	final InMemoryStore store = new InMemoryStore();
 
 	@Test
 	void readsTheDemoBookAsTheMappingDoes() {
@@ -120,10 +102,10 @@ class ClientDocumentReaderTests {
 
 		for (String[] fields : List.of(new String[] { "_id", "followUp" }, new String[] { "_id", "name", "valueTier" },
 				new String[] { "name" })) {
-			for (Document projected : this.client.getDatabase("scaled").getCollection("clients")
+			for (Document projected : this.store.client().getDatabase("scaled").getCollection("clients")
 				.find()
 				.projection(Projections.include(fields))) {
-				assertReadAsTheMappingDoes(this.client, projected, Client.class, this.reader);
+				assertReadAsTheMappingDoes(this.store.client(), projected, Client.class, this.reader);
 			}
 		}
 	}
@@ -138,12 +120,12 @@ class ClientDocumentReaderTests {
 	}
 
 	private List<Client> assertEveryClientReadAsTheMappingDoes(String database, int atLeast) {
-		return assertEveryDocumentReadAsTheMappingDoes(this.client, database, "clients", Client.class, this.reader,
+		return assertEveryDocumentReadAsTheMappingDoes(this.store.client(), database, "clients", Client.class, this.reader,
 				atLeast);
 	}
 
 	private MongoTemplate mappingOnly(String database) {
-		return MongoTemplates.mongoTemplate(this.client, database, List.of());
+		return MongoTemplates.mongoTemplate(this.store.client(), database, List.of());
 	}
 
 }

@@ -10,16 +10,12 @@ import com.corpbank.portal.client.EnterpriseSizeClassifier;
 import com.corpbank.portal.industry.IndustryCatalog;
 import com.corpbank.portal.seed.DemoDataLoader;
 import com.corpbank.portal.seed.ScaledBook;
+import com.corpbank.portal.support.InMemoryStore;
 import com.corpbank.portal.support.MongoTemplates;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Projections;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static com.corpbank.portal.support.DocumentReaderAssertions.assertEveryDocumentReadAsTheMappingDoes;
@@ -36,28 +32,14 @@ class FinancialStatementDocumentReaderTests {
 
 	private final FinancialStatementDocumentReader reader = new FinancialStatementDocumentReader();
 
-	private MongoServer server;
-
-	private MongoClient client;
-
-	@BeforeEach
-	void startStore() {
-		this.server = new MongoServer(new MemoryBackend());
-		this.server.bind("127.0.0.1", 0);
-		this.client = MongoClients.create(this.server.getConnectionString());
-	}
-
-	@AfterEach
-	void stopStore() {
-		this.client.close();
-		this.server.shutdown();
-	}
+	@RegisterExtension
+	final InMemoryStore store = new InMemoryStore();
 
 	@Test
 	void readsTheDemoBookAsTheMappingDoes() {
 		new DemoDataLoader(mappingOnly("demo"), new IndustryCatalog(), new EnterpriseSizeClassifier()).load();
 
-		assertEveryDocumentReadAsTheMappingDoes(this.client, "demo", "financial_statements", FinancialStatement.class,
+		assertEveryDocumentReadAsTheMappingDoes(this.store.client(), "demo", "financial_statements", FinancialStatement.class,
 				this.reader, 100);
 	}
 
@@ -65,9 +47,9 @@ class FinancialStatementDocumentReaderTests {
 	void readsAGeneratedBookAndItsLatestStatementsAsTheMappingDoes() {
 		ScaledBook.write(mappingOnly("scaled"), 200, 3L);
 
-		assertEveryDocumentReadAsTheMappingDoes(this.client, "scaled", "financial_statements", FinancialStatement.class,
+		assertEveryDocumentReadAsTheMappingDoes(this.store.client(), "scaled", "financial_statements", FinancialStatement.class,
 				this.reader, 800);
-		List<String> clientIds = this.client.getDatabase("scaled").getCollection("clients").distinct("_id", String.class)
+		List<String> clientIds = this.store.client().getDatabase("scaled").getCollection("clients").distinct("_id", String.class)
 			.into(new ArrayList<>());
 		Map<String, FinancialStatement> byReader = new FinancialStatements(withReader("scaled")).latestByClientId(clientIds);
 		assertThat(byReader).hasSize(200)
@@ -85,12 +67,12 @@ class FinancialStatementDocumentReaderTests {
 				new BigDecimal("1"), new BigDecimal("2"), new BigDecimal("3"), new BigDecimal("4"), null, null,
 				new BigDecimal("5"), null, 0));
 
-		assertEveryDocumentReadAsTheMappingDoes(this.client, "optional", "financial_statements",
+		assertEveryDocumentReadAsTheMappingDoes(this.store.client(), "optional", "financial_statements",
 				FinancialStatement.class, this.reader, 2);
-		for (Document projected : this.client.getDatabase("optional").getCollection("financial_statements")
+		for (Document projected : this.store.client().getDatabase("optional").getCollection("financial_statements")
 			.find()
 			.projection(Projections.include("clientId", "revenue", "periodEnd", "employees"))) {
-			assertReadAsTheMappingDoes(this.client, projected, FinancialStatement.class, this.reader);
+			assertReadAsTheMappingDoes(this.store.client(), projected, FinancialStatement.class, this.reader);
 		}
 	}
 
@@ -104,11 +86,11 @@ class FinancialStatementDocumentReaderTests {
 	}
 
 	private MongoTemplate mappingOnly(String database) {
-		return MongoTemplates.mongoTemplate(this.client, database, List.of());
+		return MongoTemplates.mongoTemplate(this.store.client(), database, List.of());
 	}
 
 	private MongoTemplate withReader(String database) {
-		return MongoTemplates.mongoTemplate(this.client, database, List.of(this.reader));
+		return MongoTemplates.mongoTemplate(this.store.client(), database, List.of(this.reader));
 	}
 
 }
