@@ -86,11 +86,7 @@ class StoreConfiguration {
 	 */
 	@Bean
 	MongoCustomConversions mongoCustomConversions(DataMongoProperties properties, List<DocumentReader<?>> readers) {
-		return conversions(properties.getRepresentation().getBigDecimal(), readers);
-	}
-
-	static MongoCustomConversions conversions(MongoCustomConversions.@Nullable BigDecimalRepresentation bigDecimals,
-			List<? extends DocumentReader<?>> readers) {
+		MongoCustomConversions.BigDecimalRepresentation bigDecimals = properties.getRepresentation().getBigDecimal();
 		return MongoCustomConversions.create(adapter -> {
 			if (bigDecimals != null) {
 				adapter.bigDecimal(bigDecimals);
