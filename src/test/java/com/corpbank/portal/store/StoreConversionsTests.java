@@ -1,6 +1,7 @@
 package com.corpbank.portal.store;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 import com.corpbank.portal.client.Client;
 import com.corpbank.portal.support.PortalTest;
@@ -8,12 +9,18 @@ import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.mongodb.autoconfigure.DataMongoProperties;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions.BigDecimalRepresentation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The application's conversions replace Boot's: money still Decimal128, and clients read by their document reader. */
+/**
+ * The application's conversions replace Boot's: money still Decimal128 (and the representation property still
+ * decides it), and clients read by their document reader.
+ */
 @PortalTest
 class StoreConversionsTests {
 
@@ -25,6 +32,17 @@ class StoreConversionsTests {
 		MongoConverter converter = this.mongoTemplate.getConverter();
 
 		assertThat(converter.convertToMongoType(new BigDecimal("1234.56"))).isEqualTo(new Decimal128(new BigDecimal("1234.56")));
+	}
+
+	/** The bean replaces Boot's, so it must still honour the representation property Boot's honoured. */
+	@Test
+	void theBigDecimalRepresentationPropertyIsHonoured() {
+		DataMongoProperties properties = new DataMongoProperties();
+		properties.getRepresentation().setBigDecimal(BigDecimalRepresentation.STRING);
+
+		MongoCustomConversions conversions = new StoreConfiguration().mongoCustomConversions(properties, List.of());
+
+		assertThat(conversions.getCustomWriteTarget(BigDecimal.class)).contains(String.class);
 	}
 
 	@Test
